@@ -1,0 +1,16 @@
+import { clientsHandlers } from '../clients/handlers.js';
+import { demoHandlers } from '../demo/handlers.js';
+import { managersHandlers, orgHandlers } from '../org/handlers.js';
+import { preferencesHandlers } from '../preferences/handlers.js';
+import { systemHandlers } from '../system/handlers.js';
+import type { Handlers } from './types.js';
+
+/** The one registration of every handler; the type makes a missing operation a compile error. */
+export const handlers: Handlers = {
+  ...systemHandlers,
+  ...preferencesHandlers,
+  ...demoHandlers,
+  ...orgHandlers,
+  ...managersHandlers,
+  ...clientsHandlers,
+};

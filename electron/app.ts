@@ -1,0 +1,24 @@
+import { createDispatcher } from './api/dispatcher.js';
+import type { Dispatcher } from './api/dispatcher.js';
+import { handlers } from './api/handlers.js';
+import type { AppServices } from './api/types.js';
+import type { RunMode } from '../shared/api/ops/system.js';
+import type { Clock } from './platform/clock.js';
+import { systemClock } from './platform/clock.js';
+import { openStore } from './store/store.js';
+import type { Store } from './store/store.js';
+import { APP_VERSION } from './version.js';
+
+export interface App {
+  services: AppServices;
+  dispatcher: Dispatcher;
+  close(): void;
+}
+
+/** Composes a running app around one store: what every transport (IPC, HTTP, CLI) shares. */
+export function createApp(opts: { storeFile: string; mode: RunMode; clock?: Clock; store?: Store }): App {
+  const clock = opts.clock ?? systemClock;
+  const store = opts.store ?? openStore(opts.storeFile, { clock });
+  const services: AppServices = { store, clock, mode: opts.mode, version: APP_VERSION };
+  return { services, dispatcher: createDispatcher(handlers, services), close: () => store.close() };
+}

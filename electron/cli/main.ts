@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pickText } from '../../shared/i18n/locale.js';
+import { isAppError } from '../platform/app-error.js';
+import { runDemo, runInit, runServe } from './commands.js';
+import type { Flags } from './commands.js';
+import { UsageError, createOutput } from './output.js';
+
+const USAGE = `网点管户工作台 Branch Workbench
+
+Usage: branch-workbench <command> [--db FILE] [--json] [options]
+
+Commands:
+  init                      create or migrate the workspace store
+  serve [--port N]          browser mode: serve the app on 127.0.0.1 with a one-time token
+  demo [--out DIR] [--seed N] [--clients N] [--managers N]
+                            write the deterministic demo extracts (--out) and/or build a demo workspace (--db)
+
+Common options:
+  --db FILE                 workspace file (default: the user's data folder)
+  --json                    machine-readable result on stdout
+`;
+
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  port: { type: 'string' },
+  out: { type: 'string' },
+  seed: { type: 'string' },
+  clients: { type: 'string' },
+  managers: { type: 'string' },
+} as const;
+
+/** Where the built renderer lives relative to the bundled CLI (dist/cli.cjs → dist/renderer). */
+function rendererDir(): string {
+  return path.join(__dirname, 'renderer');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0];
+  if (values.help || command === undefined) {
+    process.stdout.write(USAGE);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  const common = { db: values.db, json: values.json };
+  const flags = values as Flags;
+  const out = createOutput(values.json);
+  try {
+    switch (command) {
+      case 'init':
+        runInit(common, out);
+        return 0;
+      case 'serve':
+        await runServe(common, flags, out, rendererDir());
+        return 0;
+      case 'demo':
+        await runDemo(common, flags, out);
+        return 0;
+      default:
+        throw new UsageError(`unknown command: ${command}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`错误 Error: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (isAppError(e)) {
+      process.stderr.write(`错误 Error [${e.code}]: ${pickText(e.text, 'zh-CN')}\n${e.text.en}\n`);
+      if (values.json) process.stdout.write(`${JSON.stringify({ ok: false, error: { code: e.code, message: e.text.en, details: e.details } })}\n`);
+      return 1;
+    }
+    process.stderr.write(`错误 Error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 1;
+  }
+}

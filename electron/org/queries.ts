@@ -1,0 +1,70 @@
+import type { Manager, ManagerGrade, ManagerStatus, ManagerType } from '../../shared/model/manager.js';
+import type { OrgLevel, OrgUnit } from '../../shared/model/org.js';
+import type { Store } from '../store/store.js';
+
+/** Org units ordered so that every parent comes before its children. */
+export function listOrgUnits(store: Store): OrgUnit[] {
+  const rows = store.db
+    .prepare(
+      `WITH RECURSIVE tree(id, depth) AS (
+         SELECT id, 0 FROM org_unit WHERE parent_id IS NULL
+         UNION ALL SELECT o.id, t.depth + 1 FROM org_unit o JOIN tree t ON o.parent_id = t.id)
+       SELECT o.id, o.code, o.name, o.level, o.parent_id, o.head_name, o.address, o.phone
+       FROM org_unit o JOIN tree t ON t.id = o.id ORDER BY t.depth, o.code`,
+    )
+    .all() as Array<{
+    id: number;
+    code: string;
+    name: string;
+    level: OrgLevel;
+    parent_id: number | null;
+    head_name: string | null;
+    address: string | null;
+    phone: string | null;
+  }>;
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    level: r.level,
+    parentId: r.parent_id,
+    headName: r.head_name,
+    address: r.address,
+    phone: r.phone,
+  }));
+}
+
+/** The roster as it stood on `asOf`: each manager's period in force that day. */
+export function listManagersAsOf(store: Store, asOf: string): Manager[] {
+  const rows = store.db
+    .prepare(
+      `SELECT m.id, m.staff_no, m.name, m.phone, p.org_unit_id, p.grade, p.type, p.status, p.max_clients, p.max_vip_clients
+       FROM manager m JOIN manager_period p ON p.manager_id = m.id
+       WHERE p.valid_from <= ? AND (p.valid_to IS NULL OR p.valid_to > ?)
+       ORDER BY m.staff_no`,
+    )
+    .all(asOf, asOf) as Array<{
+    id: number;
+    staff_no: string;
+    name: string;
+    phone: string | null;
+    org_unit_id: number;
+    grade: ManagerGrade;
+    type: ManagerType;
+    status: ManagerStatus;
+    max_clients: number | null;
+    max_vip_clients: number | null;
+  }>;
+  return rows.map((r) => ({
+    id: r.id,
+    staffNo: r.staff_no,
+    name: r.name,
+    phone: r.phone,
+    orgUnitId: r.org_unit_id,
+    grade: r.grade,
+    type: r.type,
+    status: r.status,
+    maxClients: r.max_clients,
+    maxVipClients: r.max_vip_clients,
+  }));
+}

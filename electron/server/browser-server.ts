@@ -1,0 +1,147 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { WireMessage } from '../../shared/api/client.js';
+import { API_PATH_PREFIX, TOKEN_HEADER } from '../../shared/api/client.js';
+import { LOCALES } from '../../shared/i18n/locale.js';
+import type { Locale } from '../../shared/i18n/locale.js';
+import type { App } from '../app.js';
+import { localAdminSession } from '../api/types.js';
+import type { Session } from '../api/types.js';
+import { createLogger } from '../platform/log.js';
+import { CONTENT_SECURITY_POLICY, checkOrigin, newToken, tokensEqual } from './security.js';
+import { readStaticFile } from './static-files.js';
+
+const log = createLogger('browser-server');
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export interface BrowserServer {
+  /** The URL to open: carries the per-launch token in its fragment, which never reaches server logs. */
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export interface BrowserServerOptions {
+  staticDir: string;
+  port?: number;
+  token?: string;
+  /** Who the browser session acts as; a local administrator until accounts exist. */
+  session?: (locale: Locale) => Session;
+}
+
+function securityHeaders(res: http.ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+function refuse(res: http.ServerResponse, status: number, reason: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(`${status} ${reason}\n`);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function localeOf(req: http.IncomingMessage): Locale {
+  const value = req.headers['x-workbench-locale'];
+  return (LOCALES as readonly string[]).includes(String(value)) ? (value as Locale) : 'zh-CN';
+}
+
+async function handleApi(app: App, req: http.IncomingMessage, res: http.ServerResponse, opName: string, session: Session) {
+  if (req.method !== 'POST') return refuse(res, 405, 'Method Not Allowed');
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'Unsupported Media Type');
+  let input: unknown;
+  try {
+    const body = await readBody(req);
+    input = body === '' ? {} : (JSON.parse(body) as { input?: unknown }).input;
+  } catch (e) {
+    return refuse(res, 400, `Bad Request: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const controller = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  res.writeHead(200, { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' });
+  const send = (m: WireMessage): void => {
+    if (!res.writableEnded) res.write(`${JSON.stringify(m)}\n`);
+  };
+  const result = await app.dispatcher.call(opName, input, {
+    session,
+    signal: controller.signal,
+    onProgress: (progress) => send({ type: 'progress', progress }),
+  });
+  send({ type: 'result', result });
+  res.end();
+}
+
+/** Serves the built renderer and the API on 127.0.0.1 only, guarded by a per-launch token. */
+export async function startBrowserServer(app: App, opts: BrowserServerOptions): Promise<BrowserServer> {
+  const token = opts.token ?? newToken();
+  const makeSession = opts.session ?? localAdminSession;
+  let port = 0;
+  const server = http.createServer((req, res) => {
+    securityHeaders(res);
+    const problem = checkOrigin(req, port);
+    if (problem !== null) {
+      log.warn('refused request', { reason: problem, url: req.url });
+      return refuse(res, 403, `Forbidden: ${problem}`);
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/')) {
+      const given = req.headers[TOKEN_HEADER];
+      if (given === undefined) return refuse(res, 401, 'Unauthorized: missing token');
+      if (!tokensEqual(Array.isArray(given) ? given[0] : given, token)) return refuse(res, 403, 'Forbidden: wrong token');
+      if (!url.pathname.startsWith(API_PATH_PREFIX)) return refuse(res, 404, 'Not Found');
+      const opName = url.pathname.slice(API_PATH_PREFIX.length);
+      handleApi(app, req, res, opName, makeSession(localeOf(req))).catch((e: unknown) => {
+        log.error('api request failed', { error: String(e) });
+        if (!res.headersSent) refuse(res, 500, 'Internal Server Error');
+        else res.end();
+      });
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method Not Allowed');
+    const file = readStaticFile(opts.staticDir, url.pathname);
+    if (file === null) return refuse(res, 404, 'Not Found');
+    res.writeHead(200, {
+      'Content-Type': file.contentType,
+      'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

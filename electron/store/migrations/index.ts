@@ -1,0 +1,5 @@
+import { m0010Core } from './0010-core.js';
+import type { Migration } from './types.js';
+
+/** Every migration, in the order it applies. `PRAGMA user_version` counts how many have run. */
+export const MIGRATIONS: readonly Migration[] = [m0010Core];

@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../platform/app-error.js';
+import type { Clock } from '../platform/clock.js';
+import { systemClock } from '../platform/clock.js';
+import { createLogger } from '../platform/log.js';
+import { MIGRATIONS } from './migrations/index.js';
+import type { Migration } from './migrations/types.js';
+import { Sqlite } from './sqlite.js';
+import type { Database } from './sqlite.js';
+
+const log = createLogger('store');
+
+/** Marks a SQLite file as ours ('BWK1'), so we never migrate somebody else's database. */
+export const APPLICATION_ID = 0x42574b31;
+
+export interface Store {
+  readonly db: Database;
+  readonly file: string;
+  readonly schemaVersion: number;
+  /** Runs `fn` in one synchronous transaction; any throw rolls everything back. */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
+
+export interface OpenStoreOptions {
+  /** Create the file when it does not exist (default true). */
+  create?: boolean;
+  clock?: Clock;
+  /** Where pre-migration backups go; default `<store folder>/backups`. */
+  backupDir?: string;
+  /** The migration list; tests pass a prefix to build an older schema. */
+  migrations?: readonly Migration[];
+}
+
+function pragmaNumber(db: Database, name: string): number {
+  return db.pragma(name, { simple: true }) as number;
+}
+
+function hasUserTables(db: Database): boolean {
+  const row = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() as {
+    n: number;
+  };
+  return row.n > 0;
+}
+
+function backupBeforeMigration(db: Database, file: string, fromVersion: number, opts: OpenStoreOptions): string {
+  const dir = opts.backupDir ?? path.join(path.dirname(file), 'backups');
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = (opts.clock ?? systemClock).now().toISOString().replace(/[:.]/g, '-');
+  const target = path.join(dir, `${path.basename(file, path.extname(file))}-v${fromVersion}-${stamp}.db`);
+  // VACUUM INTO writes a consistent, compacted copy from inside this connection, WAL included.
+  db.prepare('VACUUM INTO ?').run(target);
+  return target;
+}
+
+function applyMigrations(db: Database, migrations: readonly Migration[], from: number): void {
+  const run = db.transaction(() => {
+    for (const m of migrations.slice(from)) {
+      log.info('applying migration', { id: m.id, name: m.name });
+      m.up(db);
+    }
+    db.pragma(`user_version = ${migrations.length}`);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+  });
+  run.immediate();
+}
+
+/**
+ * Opens (and if needed creates and migrates) a workspace store.
+ * WAL, foreign keys on, synchronous FULL; refuses a store newer than this app and files that are not ours.
+ */
+export function openStore(file: string, opts: OpenStoreOptions = {}): Store {
+  const migrations = opts.migrations ?? MIGRATIONS;
+  const exists = fs.existsSync(file);
+  if (!exists && opts.create === false) {
+    throw new AppError('NOT_FOUND', { zh: `找不到工作区文件：${file}`, en: `Workspace file not found: ${file}` });
+  }
+  if (!exists) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+
+  let db: Database;
+  try {
+    db = new Sqlite(file);
+    db.pragma('journal_mode = WAL');
+  } catch (e) {
+    throw new AppError(
+      'STORE_UNREADABLE',
+      { zh: `无法打开工作区文件 ${file}：${String(e)}`, en: `Cannot open workspace file ${file}: ${String(e)}` },
+      { file },
+    );
+  }
+  try {
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+
+    const version = pragmaNumber(db, 'user_version');
+    const appId = pragmaNumber(db, 'application_id');
+    if (version > migrations.length) {
+      throw new AppError(
+        'STORE_TOO_NEW',
+        {
+          zh: `工作区版本 ${version} 高于本程序支持的 ${migrations.length}，请升级网点管户工作台。`,
+          en: `Workspace schema version ${version} is newer than this app supports (${migrations.length}); please upgrade.`,
+        },
+        { file, version, supported: migrations.length },
+      );
+    }
+    if (appId !== APPLICATION_ID && (version > 0 || hasUserTables(db))) {
+      throw new AppError(
+        'STORE_UNREADABLE',
+        { zh: `${file} 不是网点管户工作台的工作区文件。`, en: `${file} is not a Branch Workbench workspace.` },
+        { file },
+      );
+    }
+    if (version < migrations.length) {
+      if (version > 0) {
+        const backup = backupBeforeMigration(db, file, version, opts);
+        log.info('backed up store before migration', { backup });
+      }
+      applyMigrations(db, migrations, version);
+    }
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+
+  const opened = db;
+  return {
+    db: opened,
+    file,
+    schemaVersion: pragmaNumber(opened, 'user_version'),
+    transaction: <T>(fn: () => T): T => opened.transaction(fn).immediate(),
+    close: () => {
+      if (opened.open) opened.close();
+    },
+  };
+}

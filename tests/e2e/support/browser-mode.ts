@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  token: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `branch-workbench serve --json` as a real child process and reads its URL from stdout. */
+export function startServe(dbFile: string, extraArgs: string[] = []): Promise<RunningServer> {
+  const child = spawn(process.execPath, [path.resolve('dist/cli.cjs'), 'serve', '--db', dbFile, '--json', ...extraArgs], {
+    env: { ...process.env, BW_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => {
+    stderr += c.toString();
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr}`)), 30_000);
+    child.once('exit', (code) => reject(new Error(`serve exited with ${String(code)}: ${stderr}`)));
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+      try {
+        const info = JSON.parse(stdout) as { url: string; port: number };
+        clearTimeout(timer);
+        const token = new URL(info.url).hash.replace('#token=', '');
+        resolve({
+          url: info.url,
+          port: info.port,
+          token,
+          process: child,
+          stop: () =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      } catch {
+        // not a whole JSON document yet
+      }
+    });
+  });
+}
+
+/** Debian's Chromium, never a downloaded browser; flags keep it off the (closed) network. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+export const SCREENSHOT_DIR = path.resolve('tests/output/screenshots');
