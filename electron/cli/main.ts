@@ -33,11 +33,16 @@ const OPTIONS = {
 } as const;
 
 /** Where the built renderer lives relative to the bundled CLI (dist/cli.cjs → dist/renderer). */
-function rendererDir(): string {
+function defaultRendererDir(): string {
   return path.join(__dirname, 'renderer');
 }
 
-export async function main(argv: string[]): Promise<number> {
+export interface MainOptions {
+  /** Bundles other than dist/cli.cjs (the Electron launcher) say where the renderer is. */
+  rendererDir?: string;
+}
+
+export async function main(argv: string[], opts: MainOptions = {}): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -60,7 +65,7 @@ export async function main(argv: string[]): Promise<number> {
         runInit(common, out);
         return 0;
       case 'serve':
-        await runServe(common, flags, out, rendererDir());
+        await runServe(common, flags, out, opts.rendererDir ?? defaultRendererDir());
         return 0;
       case 'demo':
         await runDemo(common, flags, out);

@@ -30,6 +30,7 @@ export const systemHandlers: DomainHandlers<'system'> = {
     schemaVersion: ctx.store.schemaVersion,
     migrationCount: MIGRATIONS.length,
     sqliteVersion: (ctx.store.db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
+    session: { userName: ctx.session.userName, role: ctx.session.role },
   }),
   'system.summary': (_input, ctx) => workspaceSummary(ctx.store),
 };

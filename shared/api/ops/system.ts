@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALL_ROLES, op } from '../contract.js';
+import type { Role } from '../contract.js';
 
 export type RunMode = 'electron' | 'browser' | 'cli';
 
@@ -11,6 +12,8 @@ export interface AppInfo {
   schemaVersion: number;
   migrationCount: number;
   sqliteVersion: string;
+  /** Who the caller is, so the UI can offer only what the role may do (the server still checks). */
+  session: { userName: string; role: Role };
 }
 
 export interface WorkspaceSummary {

@@ -1,0 +1,118 @@
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
+import type { Progress } from '../../shared/api/contract.js';
+import type { ApiResult, ErrorCode } from '../../shared/api/errors.js';
+import { IPC_CHANNELS } from '../../shared/api/bridge.js';
+import { isOpName } from '../../shared/api/index.js';
+import { DEFAULT_LOCALE, pickText } from '../../shared/i18n/locale.js';
+import type { LocalizedText } from '../../shared/i18n/locale.js';
+import type { Dispatcher } from '../api/dispatcher.js';
+import { localAdminSession } from '../api/types.js';
+import type { Session } from '../api/types.js';
+import { createLogger } from '../platform/log.js';
+import { isAppUrl } from './app-url.js';
+
+const log = createLogger('ipc');
+
+/** Progress reports are coalesced so a tight loop cannot flood the renderer with messages. */
+const PROGRESS_INTERVAL_MS = 100;
+const MAX_CALL_ID_LENGTH = 128;
+
+export interface IpcDeps {
+  dispatcher: Dispatcher;
+  now?: () => number;
+}
+
+export interface IpcRegistration {
+  /** Aborts every call in flight, before the store closes at quit. */
+  abortAll(): void;
+  dispose(): void;
+}
+
+/** The caller is the top frame of one of the app's own pages; anything else (a frame from elsewhere) is refused. */
+function fromAppFrame(event: IpcMainInvokeEvent | IpcMainEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && isAppUrl(frame.url);
+}
+
+function isCallId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_CALL_ID_LENGTH;
+}
+
+function failure(code: ErrorCode, text: LocalizedText, session: Session): ApiResult<never> {
+  return { ok: false, error: { code, message: pickText(text, session.locale) } };
+}
+
+/** A local administrator until accounts exist, speaking the language the user chose for the workspace. */
+async function desktopSession(dispatcher: Dispatcher): Promise<Session> {
+  const prefs = await dispatcher.invoke('preferences.get', {}, { session: localAdminSession() });
+  return localAdminSession(prefs.ok ? prefs.value.locale : DEFAULT_LOCALE);
+}
+
+function throttledProgress(send: (p: Progress) => void, now: () => number): (p: Progress) => void {
+  let last = Number.NEGATIVE_INFINITY;
+  let phase: string | undefined;
+  return (p) => {
+    const t = now();
+    const final = p.total !== undefined && p.done >= p.total;
+    if (!final && p.phase === phase && t - last < PROGRESS_INTERVAL_MS) return;
+    last = t;
+    phase = p.phase;
+    send(p);
+  };
+}
+
+/** The main-process half of the bridge: the contract's three channels and nothing else. */
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'on' | 'removeHandler' | 'removeListener'>, deps: IpcDeps): IpcRegistration {
+  const { dispatcher } = deps;
+  const now = deps.now ?? Date.now;
+  const inFlight = new Map<string, AbortController>();
+  const keyOf = (senderId: number, callId: string): string => `${senderId}:${callId}`;
+
+  const refuse = async (code: ErrorCode, text: LocalizedText): Promise<ApiResult<never>> =>
+    failure(code, text, await desktopSession(dispatcher));
+
+  // Everything up to the registration of the call is synchronous: a cancel sent right after the
+  // call cannot overtake it.
+  const onCall = async (event: IpcMainInvokeEvent, name: unknown, input: unknown, callId: unknown): Promise<ApiResult<unknown>> => {
+    if (!fromAppFrame(event)) {
+      log.warn('refused call from a foreign frame', { url: event.senderFrame?.url ?? null });
+      return refuse('FORBIDDEN', { zh: '调用来源不是本应用的页面', en: 'Calls are accepted only from the app’s own pages' });
+    }
+    if (!isOpName(name)) {
+      const shown = typeof name === 'string' ? name : typeof name;
+      return refuse('UNKNOWN_OPERATION', { zh: `未知的操作：${shown}`, en: `Unknown operation: ${shown}` });
+    }
+    if (!isCallId(callId)) return refuse('INVALID_INPUT', { zh: '调用编号无效', en: 'Invalid call id' });
+    const key = keyOf(event.sender.id, callId);
+    if (inFlight.has(key)) return refuse('CONFLICT', { zh: '调用编号重复', en: 'Duplicate call id' });
+    const controller = new AbortController();
+    inFlight.set(key, controller);
+    const sender = event.sender;
+    const onProgress = throttledProgress((p) => {
+      if (!sender.isDestroyed()) sender.send(IPC_CHANNELS.progress, callId, p);
+    }, now);
+    try {
+      const session = await desktopSession(dispatcher);
+      return await dispatcher.call(name, input, { session, signal: controller.signal, onProgress });
+    } finally {
+      inFlight.delete(key);
+    }
+  };
+
+  const onCancel = (event: IpcMainEvent, callId: unknown): void => {
+    if (!fromAppFrame(event) || !isCallId(callId)) return;
+    inFlight.get(keyOf(event.sender.id, callId))?.abort();
+  };
+
+  ipcMain.handle(IPC_CHANNELS.call, onCall);
+  ipcMain.on(IPC_CHANNELS.cancel, onCancel);
+  return {
+    abortAll: () => {
+      for (const controller of inFlight.values()) controller.abort();
+    },
+    dispose: () => {
+      ipcMain.removeHandler(IPC_CHANNELS.call);
+      ipcMain.removeListener(IPC_CHANNELS.cancel, onCancel);
+    },
+  };
+}

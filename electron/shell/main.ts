@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { Menu, app, dialog, ipcMain, protocol } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { pickText } from '../../shared/i18n/locale.js';
+import { createApp } from '../app.js';
+import type { App } from '../app.js';
+import { isAppError } from '../platform/app-error.js';
+import { createLogger } from '../platform/log.js';
+import { defaultStoreFile, userDataDir } from '../platform/paths.js';
+import { storeFileFromArgv } from './argv.js';
+import { registerIpc } from './ipc.js';
+import type { IpcRegistration } from './ipc.js';
+import { registerAppScheme, rendererRoot, serveRenderer } from './protocol.js';
+import { createMainWindow } from './window-factory.js';
+import { PRODUCT_NAME } from './window-options.js';
+
+const log = createLogger('shell');
+
+// Before `ready`: the data folder decides where Chromium keeps its own state and where the
+// single-instance lock lives, and must be the folder the CLI and browser mode use too.
+app.setName(PRODUCT_NAME);
+app.setPath('userData', userDataDir());
+app.enableSandbox();
+registerAppScheme(protocol);
+
+let workbench: App | null = null;
+let ipc: IpcRegistration | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function describe(e: unknown): string {
+  if (isAppError(e)) return `${pickText(e.text, 'zh-CN')}\n${e.text.en}`;
+  return e instanceof Error ? e.message : String(e);
+}
+
+function fail(title: string, e: unknown): void {
+  log.error(title, { error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  dialog.showErrorBox(`${PRODUCT_NAME} — ${title}`, describe(e));
+  // app.exit skips will-quit, so the store is closed here.
+  shutdown();
+  app.exit(1);
+}
+
+function shutdown(): void {
+  ipc?.abortAll();
+  ipc?.dispose();
+  ipc = null;
+  workbench?.close();
+  workbench = null;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  // The default menu links to electronjs.org; the app shows no remote content and needs no menu.
+  Menu.setApplicationMenu(null);
+  const storeFile = storeFileFromArgv(process.argv, defaultStoreFile(), process.cwd());
+  try {
+    workbench = createApp({ storeFile, mode: 'electron' });
+  } catch (e) {
+    fail('无法打开工作区 Cannot open the workspace', e);
+    return;
+  }
+  log.info('workspace open', { store: workbench.services.store.file });
+  serveRenderer(protocol, rendererRoot(__dirname));
+  ipc = registerIpc(ipcMain, { dispatcher: workbench.dispatcher });
+  mainWindow = await createMainWindow({ preloadPath: path.join(__dirname, 'preload.cjs'), packaged: app.isPackaged });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another window already has the workspace open; it is brought to the front instead.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', shutdown);
+  start().catch((e: unknown) => fail('启动失败 Startup failed', e));
+}

@@ -1,0 +1,21 @@
+import { Stack } from '@mui/material';
+import { PageRoot } from '../../components/PageRoot.js';
+import { AppInfoCard } from './AppInfoCard.js';
+import { DemoCard } from './DemoCard.js';
+import { LanguageCard } from './LanguageCard.js';
+import { useAppInfo } from '../../shell/ShellContext.js';
+
+/** Everything here comes from the shell (already loaded), so the page is ready at once. */
+export function SettingsPage() {
+  // Only administrators may build the demo; the server refuses others anyway, so do not offer it.
+  const isAdmin = useAppInfo().session.role === 'admin';
+  return (
+    <PageRoot page="settings" state="ready">
+      <Stack sx={{ gap: 2, maxWidth: 960 }}>
+        <LanguageCard />
+        <AppInfoCard />
+        {isAdmin && <DemoCard />}
+      </Stack>
+    </PageRoot>
+  );
+}

@@ -1,0 +1,63 @@
+import { Drawer, List, ListItemButton, ListItemIcon, ListItemText, Toolbar } from '@mui/material';
+import AssessmentIcon from '@mui/icons-material/Assessment';
+import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
+import BadgeIcon from '@mui/icons-material/Badge';
+import DashboardIcon from '@mui/icons-material/Dashboard';
+import PeopleIcon from '@mui/icons-material/People';
+import SettingsIcon from '@mui/icons-material/Settings';
+import SummarizeIcon from '@mui/icons-material/Summarize';
+import TaskAltIcon from '@mui/icons-material/TaskAlt';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import type { ReactElement } from 'react';
+import { navKey } from '../components/PageRoot.js';
+import { useT } from '../i18n/I18nProvider.js';
+import { PAGE_KEYS, hrefFor } from '../routing/routes.js';
+import type { PageKey } from '../routing/routes.js';
+import { DRAWER_WIDTH } from './theme.js';
+
+const ICONS: Record<PageKey, ReactElement> = {
+  dashboard: <DashboardIcon />,
+  clients: <PeopleIcon />,
+  managers: <BadgeIcon />,
+  assignment: <AssignmentIndIcon />,
+  tasks: <TaskAltIcon />,
+  evaluation: <AssessmentIcon />,
+  reports: <SummarizeIcon />,
+  import: <UploadFileIcon />,
+  settings: <SettingsIcon />,
+};
+
+export function NavDrawer(props: { current: PageKey }) {
+  const t = useT();
+  return (
+    <Drawer
+      variant="permanent"
+      sx={{
+        width: DRAWER_WIDTH,
+        flexShrink: 0,
+        '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' },
+      }}
+    >
+      <Toolbar />
+      <List component="nav" aria-label={t('app.navigation')} sx={{ pt: 1.5 }}>
+        {PAGE_KEYS.map((page) => {
+          const selected = page === props.current;
+          return (
+            <ListItemButton
+              key={page}
+              component="a"
+              href={hrefFor(page)}
+              selected={selected}
+              aria-current={selected ? 'page' : undefined}
+              data-testid={`nav-${page}`}
+              sx={{ mx: 1, borderRadius: 1, mb: 0.25 }}
+            >
+              <ListItemIcon sx={{ minWidth: 36, color: selected ? 'primary.main' : undefined }}>{ICONS[page]}</ListItemIcon>
+              <ListItemText primary={t(navKey(page))} />
+            </ListItemButton>
+          );
+        })}
+      </List>
+    </Drawer>
+  );
+}

@@ -1,0 +1,36 @@
+import type { ReactElement } from 'react';
+import { PageErrorBoundary } from '../components/PageErrorBoundary.js';
+import { ClientsPage } from '../pages/clients/ClientsPage.js';
+import { DashboardPage } from '../pages/dashboard/DashboardPage.js';
+import { GuidePage } from '../pages/guides/GuidePage.js';
+import { ManagersPage } from '../pages/managers/ManagersPage.js';
+import { SettingsPage } from '../pages/settings/SettingsPage.js';
+import type { PageKey } from '../routing/routes.js';
+
+function pageFor(page: PageKey): ReactElement {
+  switch (page) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'clients':
+      return <ClientsPage />;
+    case 'managers':
+      return <ManagersPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'assignment':
+    case 'tasks':
+    case 'evaluation':
+    case 'reports':
+    case 'import':
+      return <GuidePage page={page} />;
+  }
+}
+
+/** The current page; keyed so that a crashed page recovers when the user navigates away and back. */
+export function PageSwitch(props: { page: PageKey }) {
+  return (
+    <PageErrorBoundary key={props.page} page={props.page}>
+      {pageFor(props.page)}
+    </PageErrorBoundary>
+  );
+}

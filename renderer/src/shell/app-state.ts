@@ -1,0 +1,15 @@
+/**
+ * The readiness marker on <body data-app-state>: end-to-end tests wait for `ready` (or fail fast on
+ * `error` / `no-token`) instead of sleeping.
+ */
+export type AppState = 'loading' | 'ready' | 'error' | 'no-token';
+
+export function setAppState(state: AppState): void {
+  document.body.dataset['appState'] = state;
+}
+
+/** The file name of a store path, Windows or POSIX, for the app bar. */
+export function baseName(filePath: string): string {
+  const parts = filePath.split(/[\\/]/);
+  return parts[parts.length - 1] ?? filePath;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PAGE, PAGE_KEYS, hrefFor, parseHashRoute } from '../../renderer/src/routing/routes.js';
+
+describe('hash routes', () => {
+  it('has exactly the navigation entries of the product, in order', () => {
+    expect(PAGE_KEYS).toEqual([
+      'dashboard',
+      'clients',
+      'managers',
+      'assignment',
+      'tasks',
+      'evaluation',
+      'reports',
+      'import',
+      'settings',
+    ]);
+  });
+
+  it('round-trips every page through its href', () => {
+    for (const page of PAGE_KEYS) expect(parseHashRoute(hrefFor(page))).toBe(page);
+  });
+
+  it.each([
+    ['#/clients', 'clients'],
+    ['#/clients/', 'clients'],
+    ['#/clients?search=abc', 'clients'],
+    ['#/managers&x=1', 'managers'],
+    ['/settings', 'settings'],
+  ])('reads %s as %s', (hash, page) => {
+    expect(parseHashRoute(hash)).toBe(page);
+  });
+
+  it.each(['', '#', '#/', '#/nope', '#clients', '#token=abc', '#/Clients', '#//clients'])(
+    'falls back to the dashboard for %j',
+    (hash) => {
+      expect(parseHashRoute(hash)).toBe(DEFAULT_PAGE);
+    },
+  );
+});
