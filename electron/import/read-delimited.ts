@@ -39,7 +39,8 @@ export async function* readDelimited(file: string, opts: DelimitedOptions): Asyn
   let finished = false;
   let failure: unknown = null;
   let wake: (() => void) | null = null;
-  let parserHandle: Papa.Parser | null = null;
+  // Held in an object: TypeScript cannot see the callback assign it and would narrow a plain variable to null.
+  const handle: { parser: Papa.Parser | null } = { parser: null };
   let record = 0;
   const notify = (): void => {
     const w = wake;
@@ -58,7 +59,7 @@ export async function* readDelimited(file: string, opts: DelimitedOptions): Asyn
     header: false,
     skipEmptyLines: false,
     chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
-      parserHandle = parser;
+      handle.parser = parser;
       queue.push(results.data.map((cells) => ({ record: ++record, cells })));
       parser.pause();
       notify();
@@ -78,16 +79,16 @@ export async function* readDelimited(file: string, opts: DelimitedOptions): Asyn
         if (batch.length > 0) yield batch;
         continue;
       }
-      if (failure !== null) throw failure instanceof Error ? failure : new Error(String(failure));
+      if (failure !== null) throw failure instanceof Error ? failure : new Error('reading the file failed');
       if (finished) return;
       await new Promise<void>((resolve) => {
         wake = resolve;
-        (parserHandle as Papa.Parser | null)?.resume();
+        handle.parser?.resume();
       });
     }
   } finally {
     if (!finished) {
-      (parserHandle as Papa.Parser | null)?.abort();
+      handle.parser?.abort();
       source.destroy();
     }
   }

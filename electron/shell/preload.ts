@@ -4,7 +4,7 @@ import { BRIDGE_KEY, IPC_CHANNELS } from '../../shared/api/bridge.js';
 import type { WorkbenchBridge } from '../../shared/api/bridge.js';
 import type { Progress } from '../../shared/api/contract.js';
 import type { ApiResult } from '../../shared/api/errors.js';
-import { isOpName } from '../../shared/api/index.js';
+import { isListedOpName as isOpName } from '../../shared/api/op-names.js';
 
 /*
  * Runs sandboxed with context isolation: the page sees only these three functions under

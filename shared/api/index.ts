@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { OpSpec } from './contract.js';
+import { isListedOpName } from './op-names.js';
+import type { ListedOpName } from './op-names.js';
 import { clientsOps } from './ops/clients.js';
 import { demoOps } from './ops/demo.js';
 import { orgOps } from './ops/org.js';
@@ -23,10 +25,13 @@ export type OpInput<K extends OpName> = z.input<Api[K]['input']>;
 export type OpParsed<K extends OpName> = z.output<Api[K]['input']>;
 export type OpOutput<K extends OpName> = Api[K] extends OpSpec<z.ZodType, infer O> ? O : never;
 
-export const OP_NAMES: ReadonlySet<string> = new Set(Object.keys(api));
+// Compile-time proof that the preload's name list (op-names.ts) and the contract hold the same names.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesAgree: Same<OpName, ListedOpName> = true;
+void namesAgree;
 
 export function isOpName(name: unknown): name is OpName {
-  return typeof name === 'string' && OP_NAMES.has(name);
+  return isListedOpName(name);
 }
 
 export type { ApiError, ApiResult, ErrorCode } from './errors.js';

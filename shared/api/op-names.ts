@@ -1,0 +1,23 @@
+/**
+ * The operation names alone, without their schemas, for the Electron preload: it checks every call against
+ * this allowlist and must stay small (importing the contract would bundle zod into it).
+ * `shared/api/index.ts` proves at compile time that this list and the contract agree.
+ */
+export const OP_NAME_LIST = [
+  'system.info',
+  'system.summary',
+  'preferences.get',
+  'preferences.set',
+  'demo.build',
+  'org.tree',
+  'managers.list',
+  'clients.list',
+] as const;
+
+export type ListedOpName = (typeof OP_NAME_LIST)[number];
+
+const NAMES: ReadonlySet<string> = new Set(OP_NAME_LIST);
+
+export function isListedOpName(name: unknown): name is ListedOpName {
+  return typeof name === 'string' && NAMES.has(name);
+}
