@@ -27,9 +27,9 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (value instanceof Date) return dateText(value);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('error' in value) return value.error;
-  if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+  if ('result' in value) return cellText((value.result ?? null));
   if ('formula' in value || 'sharedFormula' in value) return '';
-  if ('text' in value) return typeof value.text === 'string' ? value.text : cellText(value.text as ExcelJS.CellValue);
+  if ('text' in value) return typeof value.text === 'string' ? value.text : cellText(value.text);
   return '';
 }
 
@@ -66,7 +66,7 @@ export async function* readXlsx(file: string, opts: XlsxOptions = {}): AsyncGene
     found = true;
     let batch: RawRow[] = [];
     for await (const row of ws) {
-      const values = Array.isArray(row.values) ? (row.values as ExcelJS.CellValue[]) : [];
+      const values = Array.isArray(row.values) ? (row.values) : [];
       const cells: string[] = [];
       for (let i = 1; i < values.length; i++) cells.push(cellText(values[i] ?? null));
       batch.push({ record: row.number, cells });

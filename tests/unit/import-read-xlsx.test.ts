@@ -14,13 +14,13 @@ async function rowsOf(file: string, sheet?: string | number): Promise<RawRow[]> 
 
 describe('cellText', () => {
   it('renders the values a sheet can hold', () => {
-    expect(cellText(1234.5600000000001)).toBe('1234.56');
+    expect(cellText(1234.56 + 1e-12)).toBe('1234.56');
     expect(cellText(0.30000000000000004)).toBe('0.3');
     expect(cellText(42)).toBe('42');
     expect(cellText(new Date(Date.UTC(2026, 9, 31)))).toBe('2026-10-31');
     expect(cellText(new Date(Date.UTC(2025, 11, 3, 14, 6, 51)))).toBe('2025-12-03 14:06:51');
     expect(cellText({ richText: [{ text: '张' }, { text: '三' }] })).toBe('张三');
-    expect(cellText({ formula: 'A1*2', result: 4 } as never)).toBe('4');
+    expect(cellText({ formula: 'A1*2', result: 4 })).toBe('4');
     expect(cellText({ error: '#N/A' } as never)).toBe('#N/A');
     expect(cellText(null)).toBe('');
   });
