@@ -16,9 +16,9 @@ export interface App {
 }
 
 /** Composes a running app around one store: what every transport (IPC, HTTP, CLI) shares. */
-export function createApp(opts: { storeFile: string; mode: RunMode; clock?: Clock; store?: Store }): App {
+export function createApp(opts: { storeFile: string; mode: RunMode; workerFile: string; clock?: Clock; store?: Store }): App {
   const clock = opts.clock ?? systemClock;
   const store = opts.store ?? openStore(opts.storeFile, { clock });
-  const services: AppServices = { store, clock, mode: opts.mode, version: APP_VERSION };
+  const services: AppServices = { store, clock, mode: opts.mode, version: APP_VERSION, workerFile: opts.workerFile };
   return { services, dispatcher: createDispatcher(handlers, services), close: () => store.close() };
 }

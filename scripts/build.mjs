@@ -49,6 +49,7 @@ async function buildRenderer() {
 const started = Date.now();
 await Promise.all([
   esbuild({ ...common, entryPoints: ['electron/cli/entry.ts'], outfile: 'dist/cli.cjs' }),
+  esbuild({ ...common, entryPoints: ['electron/jobs/worker-main.ts'], outfile: 'dist/worker.cjs' }),
   esbuild({ ...common, entryPoints: ['electron/shell/main.ts'], outfile: 'dist/electron/main.cjs' }),
   esbuild({ ...common, entryPoints: ['electron/shell/preload.ts'], outfile: 'dist/electron/preload.cjs', sourcemap: false }),
   esbuild({ ...common, entryPoints: ['electron/shell/launch.ts'], outfile: 'dist/electron/launch.cjs' }),

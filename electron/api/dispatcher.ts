@@ -33,6 +33,12 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): Array<{ path: stri
   return issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
 }
 
+/** SQLite's "another writer holds the lock" after busy_timeout, e.g. while a job commits in its worker. */
+function isBusy(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? (e).code : undefined;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+}
+
 /**
  * The one place every transport goes through: operation lookup, role check,
  * input validation, then the handler; errors always come back as values.
@@ -78,6 +84,9 @@ export function createDispatcher(handlers: Handlers, services: AppServices): Dis
     } catch (e) {
       if (isAppError(e)) return fail(e.code, e.text, session, e.details);
       if (signal.aborted) return fail('CANCELLED', { zh: '操作已取消', en: 'Operation cancelled' }, session);
+      if (isBusy(e)) {
+        return fail('STORE_LOCKED', { zh: '工作区正忙（正在导入或生成数据），请稍后再试。', en: 'The workspace is busy (an import or build is running); try again shortly.' }, session);
+      }
       log.error('handler failed', { operation: name, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
       return fail('INTERNAL', { zh: `内部错误：${String(e)}`, en: `Internal error: ${String(e)}` }, session);
     }

@@ -22,6 +22,8 @@ export interface AppServices {
   clock: Clock;
   mode: RunMode;
   version: string;
+  /** The bundled job worker (dist/worker.cjs) that long operations run in. */
+  workerFile: string;
 }
 
 export interface HandlerContext extends AppServices {

@@ -20,6 +20,11 @@ export interface CommonFlags {
 
 export type Flags = Record<string, string | boolean | undefined>;
 
+/** The job worker sits next to the bundled CLI (dist/cli.cjs → dist/worker.cjs). */
+export function workerFileOf(): string {
+  return path.join(__dirname, 'worker.cjs');
+}
+
 export function storeFileOf(flags: CommonFlags): string {
   return path.resolve(flags.db ?? defaultStoreFile());
 }
@@ -62,7 +67,7 @@ export function runInit(common: CommonFlags, out: Output): void {
 }
 
 export async function runServe(common: CommonFlags, flags: Flags, out: Output, staticDir: string): Promise<void> {
-  const app = createApp({ storeFile: storeFileOf(common), mode: 'browser' });
+  const app = createApp({ storeFile: storeFileOf(common), mode: 'browser', workerFile: workerFileOf() });
   const port = intFlag(flags, 'port');
   const server = await startBrowserServer(app, port === undefined ? { staticDir } : { staticDir, port });
   out.result(
@@ -98,7 +103,7 @@ export async function runDemo(common: CommonFlags, flags: Flags, out: Output): P
     out.result({ outDir, files }, `演示数据文件已写入 Demo extracts written to ${outDir}:\n${files.map((f) => `  ${f.name}  ${f.bytes} B  ${f.sha256}`).join('\n')}`);
   }
   if (common.db !== undefined) {
-    const app: App = createApp({ storeFile: storeFileOf(common), mode: 'cli' });
+    const app: App = createApp({ storeFile: storeFileOf(common), mode: 'cli', workerFile: workerFileOf() });
     try {
       const report = unwrap(await app.dispatcher.invoke('demo.build', input, { session: localAdminSession(), onProgress }));
       const c = report.counts;

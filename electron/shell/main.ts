@@ -54,7 +54,8 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(null);
   const storeFile = storeFileFromArgv(process.argv, defaultStoreFile(), process.cwd());
   try {
-    workbench = createApp({ storeFile, mode: 'electron' });
+    // The job worker is bundled next to the CLI: dist/electron/main.cjs → dist/worker.cjs.
+    workbench = createApp({ storeFile, mode: 'electron', workerFile: path.join(__dirname, '..', 'worker.cjs') });
   } catch (e) {
     fail('无法打开工作区 Cannot open the workspace', e);
     return;
