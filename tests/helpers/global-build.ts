@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
 
-/** Tests that spawn the CLI run the bundled dist/cli.cjs: bundle it once, fresh, before any test. */
+/**
+ * Tests that spawn the CLI, the launcher or the job worker run the bundles in dist/: build them once,
+ * fresh, before any test (the renderer only when its sources changed).
+ */
 export function setup(): void {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--no-renderer'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 }
