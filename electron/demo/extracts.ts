@@ -1,3 +1,4 @@
+import type { DemoPhase } from '../../shared/api/ops/demo-phases.js';
 import fs from 'node:fs';
 import type { z } from 'zod';
 import type { Progress } from '../../shared/api/contract.js';
@@ -73,7 +74,7 @@ async function textFile(run: Run, name: string, encoding: TextEncoding, body: (s
 }
 
 /** Between chunks: let other work (a cancel request) in, honour a cancel, report progress. */
-async function checkpoint(run: Run, phase: string, done: number, total: number): Promise<void> {
+async function checkpoint(run: Run, phase: DemoPhase, done: number, total: number): Promise<void> {
   await new Promise<void>((resolve) => setImmediate(resolve));
   throwIfCancelled(run.signal);
   run.progress({ phase, done, total });

@@ -74,7 +74,7 @@ function eachCsvRow<const H extends readonly string[]>(
   ctx: LoadContext,
   file: string,
   header: H,
-  kind: string,
+  kind: 'transactions' | 'contacts',
   row: (at: (name: H[number]) => string, batch: number, line: number) => void,
 ): number {
   const reader = new LineReader(ctx.file(file), 'utf-8');

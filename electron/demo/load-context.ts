@@ -1,3 +1,4 @@
+import type { DemoPhase } from '../../shared/api/ops/demo-phases.js';
 import path from 'node:path';
 import type { Progress } from '../../shared/api/contract.js';
 import { AppError } from '../platform/app-error.js';
@@ -79,7 +80,7 @@ export class LoadContext {
   }
 
   /** Between chunks: stop if cancelled (the transaction then rolls back), report progress. */
-  tick(phase: string, done: number, total?: number): void {
+  tick(phase: DemoPhase, done: number, total?: number): void {
     throwIfCancelled(this.signal);
     this.onProgress(total === undefined ? { phase, done } : { phase, done, total });
   }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localAdminSession } from '../../electron/api/types.js';
 import type { Session } from '../../electron/api/types.js';
 import type { Progress } from '../../shared/api/contract.js';
+import { DEMO_PHASES } from '../../shared/api/ops/demo-phases.js';
 import { makeTestApp } from '../helpers/app.js';
 
 let t: ReturnType<typeof makeTestApp>;
@@ -45,6 +46,7 @@ describe('demo.build', () => {
     expect(files.length).toBe(21);
     expect(r.value.elapsedMs).toBeGreaterThan(0);
     expect([...phases]).toEqual(expect.arrayContaining(['extracts:clients', 'load:clients', 'load:balances']));
+    for (const phase of phases) expect(DEMO_PHASES).toContain(phase);
     // The temporary folder of extracts is gone.
     expect(demoFolders().filter((f) => !before.has(f))).toEqual([]);
 

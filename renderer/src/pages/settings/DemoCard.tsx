@@ -18,6 +18,8 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import type { Progress } from '../../../../shared/api/contract.js';
+import { DEMO_PHASES } from '../../../../shared/api/ops/demo-phases.js';
+import type { DemoPhase } from '../../../../shared/api/ops/demo-phases.js';
 import type { DemoReport } from '../../../../shared/api/ops/demo.js';
 import { useApi } from '../../api/ApiProvider.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -113,6 +115,11 @@ export function DemoCard() {
   );
 }
 
+/** Known phases get a label in the UI language; an unknown one shows as the server named it. */
+function phaseLabel(t: ReturnType<typeof useT>, phase: string): string {
+  return (DEMO_PHASES as readonly string[]).includes(phase) ? t(`demo.phase.${phase as DemoPhase}`) : phase;
+}
+
 function DemoProgress(props: { progress: Progress | null; cancelling: boolean; onCancel: () => void }) {
   const t = useT();
   const { locale } = useLocale();
@@ -122,7 +129,7 @@ function DemoProgress(props: { progress: Progress | null; cancelling: boolean; o
     progress === null
       ? null
       : {
-          phase: progress.phase,
+          phase: phaseLabel(t, progress.phase),
           done: formatCount(progress.done, locale),
           total: progress.total === undefined ? '' : formatCount(progress.total, locale),
         };
