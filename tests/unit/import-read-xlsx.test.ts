@@ -1,10 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cellText, readXlsx } from '../../electron/import/read-xlsx.js';
 import type { RawRow } from '../../electron/import/read-delimited.js';
+import { REAL } from '../helpers/real-data.js';
 
-const EXCEL = path.resolve('../shared/data/excel');
+const EXCEL = path.join(REAL, 'excel');
 
 async function rowsOf(file: string, sheet?: string | number): Promise<RawRow[]> {
   const out: RawRow[] = [];
@@ -26,7 +26,7 @@ describe('cellText', () => {
   });
 });
 
-describe.runIf(fs.existsSync(EXCEL))('readXlsx on the Excel corpus', () => {
+describe('readXlsx on the Excel corpus', () => {
   it('reads the 1904 date system as the dates Excel shows', async () => {
     const rows = await rowsOf('1904_1904.xlsx');
     expect(rows[0]?.cells.slice(0, 3)).toEqual(['1', '1904-01-02', '1904-01-02']);
