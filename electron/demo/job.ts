@@ -9,26 +9,16 @@ import { AppError } from '../platform/app-error.js';
 import { throwIfCancelled } from '../platform/cancel.js';
 import { createLogger } from '../platform/log.js';
 import type { Store } from '../store/store.js';
+import { workspaceSummary } from '../system/summary.js';
 import { writeDemoExtracts } from './extracts.js';
 import { loadDemoExtracts, storeHasClients } from './load.js';
 
 const log = createLogger('demo');
 
-function count(store: Store, table: string): number {
-  return (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-}
-
 /** Counts as the store holds them after the load, not as the generator meant them. */
 export function demoCounts(store: Store): DemoCounts {
-  return {
-    orgUnits: count(store, 'org_unit'),
-    managers: count(store, 'manager'),
-    clients: count(store, 'client'),
-    balanceSnapshots: count(store, 'balance_snapshot'),
-    holdings: count(store, 'product_holding'),
-    transactions: count(store, 'txn'),
-    contacts: count(store, 'contact'),
-  };
+  const { latestAsOf: _latest, ...counts } = workspaceSummary(store);
+  return counts;
 }
 
 /**

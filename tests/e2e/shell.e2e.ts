@@ -1,37 +1,22 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../helpers/temp.js';
-import { SCREENSHOT_DIR, launchChromium, startServe } from './support/browser-mode.js';
-import type { RunningServer } from './support/browser-mode.js';
+import { SCREENSHOT_DIR, openApp } from './support/browser-mode.js';
+import type { OpenApp } from './support/browser-mode.js';
 
 const NAV_KEYS = ['dashboard', 'clients', 'managers', 'assignment', 'tasks', 'evaluation', 'reports', 'import', 'settings'] as const;
 
-let tmp: ReturnType<typeof makeTempDir>;
-let server: RunningServer;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
-
-async function openNav(key: string): Promise<void> {
-  await page.getByTestId(`nav-${key}`).click();
-  await page.locator(`[data-testid="page-${key}"][data-state="ready"]`).waitFor();
-}
+const openNav = (key: string): Promise<void> => app.openNav(key);
 
 beforeAll(async () => {
-  tmp = makeTempDir('e2e-shell');
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  server = await startServe(path.join(tmp.dir, 'workspace.db'));
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
-  await page.goto(server.url);
-  await page.locator('body[data-app-state="ready"]').waitFor();
+  app = await openApp('e2e-shell');
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  tmp?.cleanup();
+  await app?.close();
 });
 
 describe('browser mode in Chromium', () => {
@@ -69,7 +54,7 @@ describe('browser mode in Chromium', () => {
   });
 
   it('refuses API requests without the token (401) or with a wrong one (403)', async () => {
-    const origin = `http://127.0.0.1:${server.port}`;
+    const origin = `http://127.0.0.1:${app.server.port}`;
     const noToken = await page.request.post(`${origin}/api/call/system.info`, { data: { input: {} } });
     expect(noToken.status()).toBe(401);
     const wrong = await page.request.post(`${origin}/api/call/system.info`, {

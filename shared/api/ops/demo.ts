@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import { ADMIN_ONLY, op } from '../contract.js';
+import type { WorkspaceSummary } from './system.js';
 
-export interface DemoCounts {
-  orgUnits: number;
-  managers: number;
-  clients: number;
-  balanceSnapshots: number;
-  holdings: number;
-  transactions: number;
-  contacts: number;
-}
+/** What the demo loaded: the workspace summary's counts. */
+export type DemoCounts = Omit<WorkspaceSummary, 'latestAsOf'>;
 
 export interface DemoReport {
   seed: number;

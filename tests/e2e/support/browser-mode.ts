@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { makeTempDir } from '../../helpers/temp.js';
 
 export interface RunningServer {
   url: string;
@@ -70,3 +72,37 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export const SCREENSHOT_DIR = path.resolve('tests/output/screenshots');
+
+/** A browser-mode app on a fresh workspace, open in Chromium and ready (waits on the app-state marker). */
+export interface OpenApp {
+  server: RunningServer;
+  browser: Browser;
+  page: Page;
+  /** Clicks a navigation entry and waits until that page says it is ready. */
+  openNav(key: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openApp(prefix: string): Promise<OpenApp> {
+  const tmp = makeTempDir(prefix);
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const server = await startServe(path.join(tmp.dir, 'workspace.db'));
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+  await page.goto(server.url);
+  await page.locator('body[data-app-state="ready"]').waitFor();
+  return {
+    server,
+    browser,
+    page,
+    openNav: async (key) => {
+      await page.getByTestId(`nav-${key}`).click();
+      await page.locator(`[data-testid="page-${key}"][data-state="ready"]`).waitFor();
+    },
+    close: async () => {
+      await browser.close();
+      await server.stop();
+      tmp.cleanup();
+    },
+  };
+}
