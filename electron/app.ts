@@ -5,6 +5,7 @@ import type { AppServices } from './api/types.js';
 import type { RunMode } from '../shared/api/ops/system.js';
 import type { Clock } from './platform/clock.js';
 import { systemClock } from './platform/clock.js';
+import { UploadStore } from './import/uploads.js';
 import { openStore } from './store/store.js';
 import type { Store } from './store/store.js';
 import { APP_VERSION } from './version.js';
@@ -19,6 +20,6 @@ export interface App {
 export function createApp(opts: { storeFile: string; mode: RunMode; workerFile: string; clock?: Clock; store?: Store }): App {
   const clock = opts.clock ?? systemClock;
   const store = opts.store ?? openStore(opts.storeFile, { clock });
-  const services: AppServices = { store, clock, mode: opts.mode, version: APP_VERSION, workerFile: opts.workerFile };
+  const services: AppServices = { store, clock, mode: opts.mode, version: APP_VERSION, workerFile: opts.workerFile, uploads: new UploadStore() };
   return { services, dispatcher: createDispatcher(handlers, services), close: () => store.close() };
 }

@@ -1,5 +1,6 @@
 import { clientsHandlers } from '../clients/handlers.js';
 import { demoHandlers } from '../demo/handlers.js';
+import { importHandlers } from '../import/handlers.js';
 import { managersHandlers, orgHandlers } from '../org/handlers.js';
 import { preferencesHandlers } from '../preferences/handlers.js';
 import { systemHandlers } from '../system/handlers.js';
@@ -10,6 +11,7 @@ export const handlers: Handlers = {
   ...systemHandlers,
   ...preferencesHandlers,
   ...demoHandlers,
+  ...importHandlers,
   ...orgHandlers,
   ...managersHandlers,
   ...clientsHandlers,

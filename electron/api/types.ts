@@ -3,6 +3,7 @@ import type { Progress, Role } from '../../shared/api/contract.js';
 import type { RunMode } from '../../shared/api/ops/system.js';
 import type { Locale } from '../../shared/i18n/locale.js';
 import type { Clock } from '../platform/clock.js';
+import type { UploadStore } from '../import/uploads.js';
 import type { Store } from '../store/store.js';
 
 /** Who is calling. Until local accounts exist, each transport opens a local administrator session. */
@@ -22,6 +23,8 @@ export interface AppServices {
   clock: Clock;
   mode: RunMode;
   version: string;
+  /** Files uploaded by the browser-mode renderer, held in memory for the import wizard. */
+  uploads: UploadStore;
   /** The bundled job worker (dist/worker.cjs) that long operations run in. */
   workerFile: string;
 }

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { pickText } from '../../shared/i18n/locale.js';
 import { isAppError } from '../platform/app-error.js';
 import { runDemo, runInit, runServe } from './commands.js';
+import { runImportCommand } from './import-command.js';
 import type { Flags } from './commands.js';
 import { UsageError, createOutput } from './output.js';
 
@@ -15,6 +16,9 @@ Commands:
   serve [--port N]          browser mode: serve the app on 127.0.0.1 with a one-time token
   demo [--out DIR] [--seed N] [--clients N] [--managers N]
                             write the deterministic demo extracts (--out) and/or build a demo workspace (--db)
+  import --kind K FILE [--mapping FILE] [--as-of DATE] [--encoding E] [--sheet S] [--unit yuan|wan]
+         [--on-error reject|skip] [--expected-rows N]
+                            import a core-banking extract as one batch (kinds: clients, balances …)
 
 Common options:
   --db FILE                 workspace file (default: the user's data folder)
@@ -30,6 +34,15 @@ const OPTIONS = {
   seed: { type: 'string' },
   clients: { type: 'string' },
   managers: { type: 'string' },
+  kind: { type: 'string' },
+  mapping: { type: 'string' },
+  'as-of': { type: 'string' },
+  encoding: { type: 'string' },
+  sheet: { type: 'string' },
+  unit: { type: 'string' },
+  layout: { type: 'string' },
+  'on-error': { type: 'string' },
+  'expected-rows': { type: 'string' },
 } as const;
 
 /** Where the built renderer lives relative to the bundled CLI (dist/cli.cjs → dist/renderer). */
@@ -70,6 +83,8 @@ export async function main(argv: string[], opts: MainOptions = {}): Promise<numb
       case 'demo':
         await runDemo(common, flags, out);
         return 0;
+      case 'import':
+        return (await runImportCommand(common, flags, positionals.slice(1), out)) ? 0 : 1;
       default:
         throw new UsageError(`unknown command: ${command}`);
     }

@@ -1,5 +1,5 @@
 import { AS_OF, HISTORY_START, isoOfCompact } from './calendar.js';
-import { initialsCache } from './initials.js';
+import { initialsCache } from '../clients/initials.js';
 import { parseCsvLine } from './csv.js';
 import {
   ASSIGNMENT_CHANGE_HEADER,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Transform } from 'node:stream';
 import Papa from 'papaparse';
 import type { TextEncoding } from './detect-encoding.js';
+import type { SourceFile } from './source-file.js';
 
 export interface DelimitedOptions {
   encoding: TextEncoding;
@@ -32,8 +33,8 @@ function decodeTransform(encoding: TextEncoding): Transform {
  * pausing the parser until the consumer asks for more, so memory stays flat however large the file is.
  * (papaparse's NODE_STREAM_INPUT duplex was ~100× slower here, so it is not used.)
  */
-export async function* readDelimited(file: string, opts: DelimitedOptions): AsyncGenerator<RawRow[]> {
-  const source = fs.createReadStream(file, { start: opts.bomLength, highWaterMark: 1 << 20 });
+export async function* readDelimited(file: string | SourceFile, opts: DelimitedOptions): AsyncGenerator<RawRow[]> {
+  const source = typeof file === 'string' ? fs.createReadStream(file, { start: opts.bomLength, highWaterMark: 1 << 20 }) : file.open(opts.bomLength);
   const text = source.pipe(decodeTransform(opts.encoding));
   const queue: RawRow[][] = [];
   let finished = false;

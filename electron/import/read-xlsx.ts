@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { RawRow } from './read-delimited.js';
+import type { SourceFile } from './source-file.js';
 
 const pad = (n: number): string => n.toString().padStart(2, '0');
 
@@ -43,8 +44,8 @@ export interface XlsxOptions {
  * Streams one worksheet of an .xlsx file as batches of text rows; the workbook is never loaded whole.
  * Record numbers are the sheet's row numbers, as Excel shows them.
  */
-export async function* readXlsx(file: string, opts: XlsxOptions = {}): AsyncGenerator<RawRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+export async function* readXlsx(file: string | SourceFile, opts: XlsxOptions = {}): AsyncGenerator<RawRow[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(typeof file === 'string' ? file : file.open(), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',

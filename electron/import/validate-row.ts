@@ -32,7 +32,23 @@ export interface ValidateOptions {
 
 const EXCEL_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!']);
 
+/** ID types whose numbers are 18-digit resident IDs with a checksum; other documents are checked for shape only. */
+const RESIDENT_ID_TYPES = new Set(['', '居民身份证', '身份证', '第二代居民身份证', '临时居民身份证', 'resident_id', '0', '01', '10', '101']);
+
+function isResidentIdType(idType: FieldValue | undefined): boolean {
+  return idType === undefined || idType === null || RESIDENT_ID_TYPES.has(String(idType).trim().toLowerCase());
+}
+
 const LANDLINE = /^(?:\+?86)?[\d()（）\s-]{7,20}$/;
+
+/** Passports, 港澳/台湾 permits and the like: letters and digits, 5 to 30 of them. */
+function parseOtherDocument(raw: string): Parsed<FieldValue> {
+  const text = toHalfWidth(cleanCell(raw)).replace(/\s/g, '').toUpperCase();
+  if (text === '') return { ok: true, value: null };
+  return /^[A-Z0-9()（）-]{5,30}$/.test(text)
+    ? { ok: true, value: text }
+    : { ok: false, reason: { zh: `证件号码“${raw.trim()}”格式无效`, en: `Document number “${raw.trim()}” is malformed` } };
+}
 
 function parseField(spec: FieldSpec, raw: string, opts: ValidateOptions): Parsed<FieldValue> {
   switch (spec.type) {
@@ -97,7 +113,10 @@ export function validateRow(
       errors.push({ record, column: header, field: spec.key, value: raw, reason: { zh: `单元格是 Excel 错误值 ${trimmed}`, en: `The cell holds the Excel error ${trimmed}` } });
       continue;
     }
-    const parsed = parseField(spec, raw, opts);
+    const parsed =
+      spec.type === 'id_no' && !isResidentIdType(values['idType'] ?? (mapping['idType'] === undefined ? undefined : cleanCell(cells[mapping['idType']] ?? '')))
+        ? parseOtherDocument(raw)
+        : parseField(spec, raw, opts);
     if (!parsed.ok) {
       errors.push({ record, column: header, field: spec.key, value: raw, reason: parsed.reason });
       continue;

@@ -1,4 +1,5 @@
 import { buildDemoJob } from '../demo/job.js';
+import { importCommitJob } from '../import/job.js';
 import type { JobFn } from './job-types.js';
 
 /**
@@ -7,6 +8,7 @@ import type { JobFn } from './job-types.js';
  */
 export const JOBS = {
   'demo.build': buildDemoJob,
+  'import.commit': importCommitJob,
 } satisfies Record<string, JobFn<never, unknown>>;
 
 export type JobName = keyof typeof JOBS;

@@ -4,6 +4,7 @@ import { isListedOpName } from './op-names.js';
 import type { ListedOpName } from './op-names.js';
 import { clientsOps } from './ops/clients.js';
 import { demoOps } from './ops/demo.js';
+import { importOps } from './ops/import.js';
 import { orgOps } from './ops/org.js';
 import { preferencesOps } from './ops/preferences.js';
 import { systemOps } from './ops/system.js';
@@ -13,6 +14,7 @@ export const api = {
   ...systemOps,
   ...preferencesOps,
   ...demoOps,
+  ...importOps,
   ...orgOps,
   ...clientsOps,
 } as const;

@@ -14,7 +14,7 @@ import {
   makeIdNo,
   mobileNumber,
 } from '../../electron/demo/identity.js';
-import { nameInitials } from '../../electron/demo/initials.js';
+import { nameInitials } from '../../electron/clients/initials.js';
 import { nameAlphabet, personName, surname } from '../../electron/demo/names.js';
 import { Rng } from '../../electron/demo/rng.js';
 

@@ -58,3 +58,14 @@ describe('validateRow', () => {
     );
   });
 });
+
+describe('ID numbers by document type', () => {
+  const h = ['客户号', '客户名称', '证件类型', '证件号码'];
+  const m = suggestMapping('clients', h);
+  it('checks resident IDs by checksum and other documents by shape', () => {
+    expect(validateRow('clients', m, h, 2, ['C1', '张三', '居民身份证', '110105194912310021']).errors).toHaveLength(1);
+    expect(validateRow('clients', m, h, 3, ['C2', '汤柔', '港澳居民来往内地通行证', 'H87241850']).errors).toEqual([]);
+    expect(validateRow('clients', m, h, 4, ['C3', 'Ann', '护照', 'E6101527']).values['idNo']).toBe('E6101527');
+    expect(validateRow('clients', m, h, 5, ['C4', 'Bob', '护照', '#$%']).errors[0]?.field).toBe('idNo');
+  });
+});

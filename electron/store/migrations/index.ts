@@ -1,5 +1,6 @@
 import { m0010Core } from './0010-core.js';
+import { m0020Import } from './0020-import.js';
 import type { Migration } from './types.js';
 
 /** Every migration, in the order it applies. `PRAGMA user_version` counts how many have run. */
-export const MIGRATIONS: readonly Migration[] = [m0010Core];
+export const MIGRATIONS: readonly Migration[] = [m0010Core, m0020Import];

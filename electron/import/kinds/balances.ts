@@ -1,0 +1,74 @@
+import type { FieldValue } from '../validate-row.js';
+import type { BatchContext, KindAdapter, KindSession, RowProblem } from './types.js';
+import { SeenKeys, duplicateProblem } from './lookups.js';
+
+interface Existing {
+  balance_fen: number;
+  avg_balance_fen: number | null;
+  batch_id: number;
+}
+
+const str = (v: FieldValue | undefined): string | null => (v === undefined || v === null ? null : String(v));
+
+/**
+ * 时点/日均余额 for one as-of date: keyed on (client, as-of, product type). A corrected file (same as-of date and
+ * file name) replaces its earlier version: rows it restates are updated, rows it drops are deleted, and the
+ * undo log keeps everything needed to put the earlier version back.
+ */
+function begin(ctx: BatchContext): KindSession {
+  const db = ctx.store.db;
+  const seen = new SeenKeys();
+  const clientId = db.prepare('SELECT id FROM client WHERE client_no = ?').pluck();
+  const find = db.prepare('SELECT balance_fen, avg_balance_fen, batch_id FROM balance_snapshot WHERE client_id = ? AND as_of = ? AND product_type = ?');
+  const insert = db.prepare('INSERT INTO balance_snapshot (client_id, as_of, product_type, balance_fen, avg_balance_fen, batch_id) VALUES (?, ?, ?, ?, ?, ?)');
+  const update = db.prepare('UPDATE balance_snapshot SET balance_fen = ?, avg_balance_fen = ?, batch_id = ? WHERE client_id = ? AND as_of = ? AND product_type = ?');
+  let lastNo: string | null = null;
+  let lastId: number | undefined;
+
+  return {
+    apply(record, values) {
+      const clientNo = str(values['clientNo']) ?? '';
+      const asOf = str(values['asOf']) ?? ctx.asOf;
+      const product = str(values['productType']) ?? '';
+      const problems: RowProblem[] = [];
+      if (asOf === null) return { problems: [{ field: 'asOf', reason: { zh: '缺少数据日期：请在文件中提供或在导入时指定', en: 'No as-of date: put it in the file or give it when importing' } }] };
+      if (ctx.asOf !== null && asOf !== ctx.asOf) {
+        problems.push({ field: 'asOf', reason: { zh: `数据日期 ${asOf} 与本批次日期 ${ctx.asOf} 不一致`, en: `As-of date ${asOf} differs from the batch's ${ctx.asOf}` } });
+      }
+      const key = `${clientNo}|${product}`;
+      const first = seen.firstRecord(key, record);
+      if (first !== null) problems.push(duplicateProblem('productType', `${clientNo} ${product}`, first));
+      if (clientNo !== lastNo) {
+        lastNo = clientNo;
+        lastId = clientId.get(clientNo) as number | undefined;
+      }
+      if (lastId === undefined) problems.push({ field: 'clientNo', reason: { zh: `客户号“${clientNo}”不存在，请先导入客户`, en: `Client “${clientNo}” is unknown; import clients first` } });
+      if (problems.length > 0 || lastId === undefined) return { problems };
+
+      const balance = Number(values['balance']);
+      const avg = values['avgBalance'] === null || values['avgBalance'] === undefined ? null : Number(values['avgBalance']);
+      const existing = find.get(lastId, asOf, product) as Existing | undefined;
+      if (existing === undefined) {
+        if (ctx.batchId !== null) insert.run(lastId, asOf, product, balance, avg, ctx.batchId);
+        return { outcome: 'insert' };
+      }
+      const same = existing.balance_fen === balance && existing.avg_balance_fen === avg;
+      if (ctx.batchId !== null) {
+        ctx.undo('balance_snapshot', 'update', `${lastId}|${asOf}|${product}`, { ...existing });
+        update.run(balance, avg, ctx.batchId, lastId, asOf, product);
+      }
+      return { outcome: same ? 'unchanged' : 'update' };
+    },
+    finish() {
+      if (ctx.batchId === null || ctx.supersedes === null) return;
+      // Rows of the earlier version that the corrected file no longer states.
+      const dropped = db
+        .prepare('SELECT client_id, as_of, product_type, balance_fen, avg_balance_fen, batch_id FROM balance_snapshot WHERE batch_id = ?')
+        .all(ctx.supersedes) as Array<Existing & { client_id: number; as_of: string; product_type: string }>;
+      for (const row of dropped) ctx.undo('balance_snapshot', 'delete', `${row.client_id}|${row.as_of}|${row.product_type}`, { ...row });
+      db.prepare('DELETE FROM balance_snapshot WHERE batch_id = ?').run(ctx.supersedes);
+    },
+  };
+}
+
+export const balancesAdapter: KindAdapter = { kind: 'balances', snapshot: true, asOfField: 'asOf', begin };
