@@ -99,6 +99,8 @@ export async function previewFile(store: Store, file: SourceFile, kind: ImportKi
     for (const row of batch) {
       const typed = validateRow(kind, mapping, opened.headers, row.record, row.cells, { amountUnit: options.amountUnit ?? 'yuan', excelSerialDates: opened.format === 'xlsx' });
       const errors: PreviewRow['errors'] = typed.errors.map((e) => ({ columnIndex: columnIndex(e.field), field: e.field, reason: e.reason }));
+      const recordProblem = opened.recordProblem(row.record);
+      if (recordProblem !== null) errors.push({ columnIndex: null, field: '(record)', reason: recordProblem });
       if (errors.length === 0 && session !== null) {
         const result = session.apply(row.record, typed.values);
         if ('problems' in result) for (const p of result.problems) errors.push({ columnIndex: columnIndex(p.field), field: p.field, reason: p.reason });

@@ -142,6 +142,12 @@ export async function runImport(file: SourceFile, req: ImportRequest, rt: Import
       throwIfCancelled(rt.signal);
       for (const row of batch) {
         counts.rowsRead++;
+        const recordProblem = opened.recordProblem(row.record);
+        if (recordProblem !== null) {
+          counts.rejected++;
+          record({ record: row.record, column: '(record)', field: '(record)', value: '', reason: recordProblem });
+          continue;
+        }
         const typed = validateRow(req.kind, req.mapping, opened.headers, row.record, row.cells, { amountUnit: req.options.amountUnit ?? 'yuan', excelSerialDates });
         if (typed.errors.length > 0) {
           counts.rejected++;

@@ -14,6 +14,8 @@ export interface SourceFile {
   open(start?: number): Readable;
   head(bytes: number): Buffer;
   sha256(): Promise<string>;
+  /** Where the bytes are, for readers that take a path or a buffer (fixed-width). */
+  location: { path: string } | { buffer: Buffer };
 }
 
 function fromPath(file: string): SourceFile {
@@ -25,6 +27,7 @@ function fromPath(file: string): SourceFile {
   }
   if (!stat.isFile()) throw new AppError('INVALID_INPUT', { zh: `不是文件：${file}`, en: `Not a file: ${file}` }, { file });
   return {
+    location: { path: file },
     name: path.basename(file),
     size: stat.size,
     open: (start = 0) => fs.createReadStream(file, { start, highWaterMark: 1 << 20 }),
@@ -54,6 +57,7 @@ export function fromBytes(name: string, bytes: SharedArrayBuffer | Uint8Array): 
   const buf = bytes instanceof Uint8Array ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.from(bytes);
   const chunk = 1 << 20;
   return {
+    location: { buffer: buf },
     name,
     size: buf.length,
     open: (start = 0) =>

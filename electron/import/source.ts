@@ -1,6 +1,9 @@
 import type { ImportOptions } from '../../shared/api/ops/import.js';
 import type { SkippedRow } from '../../shared/api/ops/import.js';
+import type { LocalizedText } from '../../shared/i18n/locale.js';
 import { AppError } from '../platform/app-error.js';
+import { layoutHeaders, parseLayout } from './fixed-width-layout.js';
+import { readFixedWidth } from './read-fixed-width.js';
 import { detectEncoding, normalizeEncodingName } from './detect-encoding.js';
 import type { TextEncoding } from './detect-encoding.js';
 import { detectFormat } from './detect-format.js';
@@ -27,6 +30,8 @@ export interface OpenedSource {
   headerRecord: number;
   headers: string[];
   preamble: string[];
+  /** A problem with a whole record found while reading (a fixed-width record of the wrong length). */
+  recordProblem(record: number): LocalizedText | null;
   /** Data rows after the header; blank and footer rows come out through `skipped`, not as data. */
   dataRows(skipped: SkippedRow[]): AsyncGenerator<RawRow[]>;
 }
@@ -103,6 +108,43 @@ function pickHeader(sample: RawRow[], opts: ImportOptions): { headerRecord: numb
   };
 }
 
+/** A mainframe extract read with a saved layout: no header record, fields cut by byte position. */
+function openFixedWidth(file: SourceFile, opts: ImportOptions, trailer: { count: number | null }): OpenedSource {
+  const parsed = parseLayout(opts.layout);
+  if (!parsed.ok) {
+    throw new AppError(
+      'IMPORT_INVALID',
+      { zh: `定长文件格式定义无效：${parsed.problems.join('；')}`, en: `The fixed-width layout is invalid: ${parsed.problems.join('; ')}` },
+      { problems: parsed.problems.map((message) => ({ file: file.name, message })) },
+    );
+  }
+  const layout = parsed.layout;
+  const wrongLength = new Map<number, LocalizedText>();
+  const source = 'path' in file.location ? file.location.path : file.location.buffer;
+  return {
+    format: 'fixed_width',
+    encoding: layout.encoding,
+    encodingBasis: 'layout',
+    delimiter: null,
+    sheets: null,
+    sheet: null,
+    headerRecord: 0,
+    headers: layoutHeaders(layout),
+    preamble: [],
+    recordProblem: (record) => wrongLength.get(record) ?? null,
+    dataRows: (skipped) =>
+      classify(
+        readFixedWidth(source, layout, {
+          onLengthMismatch: (record, actual, expected) =>
+            wrongLength.set(record, { zh: `记录长度 ${actual} 字节，格式定义要求 ${expected} 字节`, en: `Record is ${actual} bytes; the layout needs ${expected}` }),
+        }),
+        0,
+        skipped,
+        trailer,
+      ),
+  };
+}
+
 /** Detects how to read a file and opens it. Never trusts the extension (GBK text named .xls exists). */
 export async function openSource(file: SourceFile, opts: ImportOptions, trailer: { count: number | null } = { count: null }): Promise<OpenedSource> {
   const head = file.head(SAMPLE_BYTES);
@@ -116,6 +158,7 @@ export async function openSource(file: SourceFile, opts: ImportOptions, trailer:
       file.name,
     );
   }
+  if (opts.layout !== undefined) return openFixedWidth(file, opts, trailer);
   if (format === 'zip') refuse(`${file.name} 是压缩包，不是 .xlsx 工作簿`, `${file.name} is a zip archive, not an .xlsx workbook`, file.name);
 
   if (format === 'xlsx') {
@@ -133,6 +176,7 @@ export async function openSource(file: SourceFile, opts: ImportOptions, trailer:
       sheets,
       sheet: sheetName,
       ...picked,
+      recordProblem: () => null,
       dataRows: (skipped) => classify(readXlsx(file, { sheet: sheetName }), picked.headerRecord, skipped, trailer),
     };
   }
@@ -163,6 +207,7 @@ export async function openSource(file: SourceFile, opts: ImportOptions, trailer:
     sheets: null,
     sheet: null,
     ...picked,
+    recordProblem: () => null,
     dataRows: (skipped) => classify(read(), picked.headerRecord, skipped, trailer),
   };
 }

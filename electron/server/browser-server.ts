@@ -1,7 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WireMessage } from '../../shared/api/client.js';
-import { API_PATH_PREFIX, TOKEN_HEADER } from '../../shared/api/client.js';
+import { API_PATH_PREFIX, FILE_NAME_HEADER, TOKEN_HEADER, UPLOAD_PATH } from '../../shared/api/client.js';
+import type { UploadInfo } from '../../shared/api/client.js';
+import { STAFF_ROLES } from '../../shared/api/contract.js';
+import type { ApiResult } from '../../shared/api/errors.js';
+import { pickText } from '../../shared/i18n/locale.js';
+import { isAppError } from '../platform/app-error.js';
 import { LOCALES } from '../../shared/i18n/locale.js';
 import type { Locale } from '../../shared/i18n/locale.js';
 import type { App } from '../app.js';
@@ -13,6 +18,7 @@ import { readStaticFile } from './static-files.js';
 
 const log = createLogger('browser-server');
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
 export interface BrowserServer {
   /** The URL to open: carries the per-launch token in its fragment, which never reaches server logs. */
@@ -44,20 +50,20 @@ function refuse(res: http.ServerResponse, status: number, reason: string): void 
   res.end(`${status} ${reason}\n`);
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         reject(new Error('request body too large'));
         req.destroy();
         return;
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -72,7 +78,7 @@ async function handleApi(app: App, req: http.IncomingMessage, res: http.ServerRe
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'Unsupported Media Type');
   let input: unknown;
   try {
-    const body = await readBody(req);
+    const body = (await readBody(req)).toString('utf8');
     input = body === '' ? {} : (JSON.parse(body) as { input?: unknown }).input;
   } catch (e) {
     return refuse(res, 400, `Bad Request: ${e instanceof Error ? e.message : String(e)}`);
@@ -94,6 +100,37 @@ async function handleApi(app: App, req: http.IncomingMessage, res: http.ServerRe
   res.end();
 }
 
+/** Receives a file for import into memory (never to disk) and answers with its upload id. */
+async function handleUpload(app: App, req: http.IncomingMessage, res: http.ServerResponse, session: Session): Promise<void> {
+  if (req.method !== 'POST') return refuse(res, 405, 'Method Not Allowed');
+  const reply = (result: ApiResult<UploadInfo>): void => {
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify(result));
+  };
+  if (!STAFF_ROLES.includes(session.role)) {
+    return reply({ ok: false, error: { code: 'FORBIDDEN', message: pickText({ zh: '当前角色无权导入数据', en: 'Your role may not import data' }, session.locale) } });
+  }
+  let name: string;
+  try {
+    name = decodeURIComponent(String(req.headers[FILE_NAME_HEADER] ?? 'upload')).replace(/[\\/\0]/g, '_') || 'upload';
+  } catch {
+    name = 'upload';
+  }
+  let body: Buffer;
+  try {
+    body = await readBody(req, MAX_UPLOAD_BYTES);
+  } catch {
+    return refuse(res, 413, 'Payload Too Large');
+  }
+  try {
+    const upload = app.services.uploads.put(name, body);
+    reply({ ok: true, value: { uploadId: upload.id, name: upload.name, size: upload.size } });
+  } catch (e) {
+    if (isAppError(e)) return reply({ ok: false, error: { code: e.code, message: pickText(e.text, session.locale) } });
+    throw e;
+  }
+}
+
 /** Serves the built renderer and the API on 127.0.0.1 only, guarded by a per-launch token. */
 export async function startBrowserServer(app: App, opts: BrowserServerOptions): Promise<BrowserServer> {
   const token = opts.token ?? newToken();
@@ -111,6 +148,13 @@ export async function startBrowserServer(app: App, opts: BrowserServerOptions): 
       const given = req.headers[TOKEN_HEADER];
       if (given === undefined) return refuse(res, 401, 'Unauthorized: missing token');
       if (!tokensEqual(Array.isArray(given) ? given[0] : given, token)) return refuse(res, 403, 'Forbidden: wrong token');
+      if (url.pathname === UPLOAD_PATH) {
+        handleUpload(app, req, res, makeSession(localeOf(req))).catch((e: unknown) => {
+          log.error('upload failed', { error: String(e) });
+          if (!res.headersSent) refuse(res, 500, 'Internal Server Error');
+        });
+        return;
+      }
       if (!url.pathname.startsWith(API_PATH_PREFIX)) return refuse(res, 404, 'Not Found');
       const opName = url.pathname.slice(API_PATH_PREFIX.length);
       handleApi(app, req, res, opName, makeSession(localeOf(req))).catch((e: unknown) => {

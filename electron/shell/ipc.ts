@@ -1,4 +1,6 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
+import type { UploadInfo } from '../../shared/api/client.js';
+import { STAFF_ROLES } from '../../shared/api/contract.js';
 import type { Progress } from '../../shared/api/contract.js';
 import type { ApiResult, ErrorCode } from '../../shared/api/errors.js';
 import { IPC_CHANNELS } from '../../shared/api/bridge.js';
@@ -8,6 +10,8 @@ import type { LocalizedText } from '../../shared/i18n/locale.js';
 import type { Dispatcher } from '../api/dispatcher.js';
 import { localAdminSession } from '../api/types.js';
 import type { Session } from '../api/types.js';
+import type { UploadStore } from '../import/uploads.js';
+import { isAppError } from '../platform/app-error.js';
 import { createLogger } from '../platform/log.js';
 import { isAppUrl } from './app-url.js';
 
@@ -19,6 +23,8 @@ const MAX_CALL_ID_LENGTH = 128;
 
 export interface IpcDeps {
   dispatcher: Dispatcher;
+  /** Where uploaded import files are held; absent in tests that do not upload. */
+  uploads?: UploadStore;
   now?: () => number;
 }
 
@@ -104,7 +110,24 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'on' | 'removeHand
     inFlight.get(keyOf(event.sender.id, callId))?.abort();
   };
 
+  const onUpload = async (event: IpcMainInvokeEvent, name: unknown, data: unknown): Promise<ApiResult<UploadInfo>> => {
+    if (!fromAppFrame(event)) return refuse('FORBIDDEN', { zh: '调用来源不是本应用的页面', en: 'Calls are accepted only from the app’s own pages' });
+    const session = await desktopSession(dispatcher);
+    if (!STAFF_ROLES.includes(session.role)) return refuse('FORBIDDEN', { zh: '当前角色无权导入数据', en: 'Your role may not import data' });
+    if (typeof name !== 'string' || !(data instanceof ArrayBuffer || data instanceof Uint8Array) || deps.uploads === undefined) {
+      return refuse('INVALID_INPUT', { zh: '上传的文件无效', en: 'Invalid upload' });
+    }
+    try {
+      const upload = deps.uploads.put(name.replace(/[\\/\0]/g, '_') || 'upload', data instanceof ArrayBuffer ? new Uint8Array(data) : data);
+      return { ok: true, value: { uploadId: upload.id, name: upload.name, size: upload.size } };
+    } catch (e) {
+      if (isAppError(e)) return refuse(e.code, e.text);
+      throw e;
+    }
+  };
+
   ipcMain.handle(IPC_CHANNELS.call, onCall);
+  ipcMain.handle(IPC_CHANNELS.upload, onUpload);
   ipcMain.on(IPC_CHANNELS.cancel, onCancel);
   return {
     abortAll: () => {
@@ -112,6 +135,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'on' | 'removeHand
     },
     dispose: () => {
       ipcMain.removeHandler(IPC_CHANNELS.call);
+      ipcMain.removeHandler(IPC_CHANNELS.upload);
       ipcMain.removeListener(IPC_CHANNELS.cancel, onCancel);
     },
   };

@@ -62,7 +62,7 @@ async function start(): Promise<void> {
   }
   log.info('workspace open', { store: workbench.services.store.file });
   serveRenderer(protocol, rendererRoot(__dirname));
-  ipc = registerIpc(ipcMain, { dispatcher: workbench.dispatcher });
+  ipc = registerIpc(ipcMain, { dispatcher: workbench.dispatcher, uploads: workbench.services.uploads });
   mainWindow = await createMainWindow({ preloadPath: path.join(__dirname, 'preload.cjs'), packaged: app.isPackaged });
   mainWindow.on('closed', () => {
     mainWindow = null;

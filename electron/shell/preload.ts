@@ -2,6 +2,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import { BRIDGE_KEY, IPC_CHANNELS } from '../../shared/api/bridge.js';
 import type { WorkbenchBridge } from '../../shared/api/bridge.js';
+import type { UploadInfo } from '../../shared/api/client.js';
 import type { Progress } from '../../shared/api/contract.js';
 import type { ApiResult } from '../../shared/api/errors.js';
 import { isListedOpName as isOpName } from '../../shared/api/op-names.js';
@@ -28,6 +29,9 @@ const bridge: WorkbenchBridge = {
   },
   cancel(callId) {
     ipcRenderer.send(IPC_CHANNELS.cancel, callId);
+  },
+  upload(name, data) {
+    return ipcRenderer.invoke(IPC_CHANNELS.upload, name, data) as Promise<ApiResult<UploadInfo>>;
   },
   onProgress(listener) {
     const relay = (_event: IpcRendererEvent, callId: unknown, progress: unknown): void => {

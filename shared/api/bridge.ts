@@ -1,4 +1,5 @@
 import type { Progress } from './contract.js';
+import type { UploadInfo } from './client.js';
 import type { ApiResult } from './errors.js';
 
 /**
@@ -9,6 +10,8 @@ export interface WorkbenchBridge {
   call(name: string, input: unknown, callId: string): Promise<ApiResult<unknown>>;
   cancel(callId: string): void;
   onProgress(listener: (callId: string, progress: Progress) => void): () => void;
+  /** A file the user chose, for import: held in the main process's memory, never written to disk. */
+  upload(name: string, data: ArrayBuffer): Promise<ApiResult<UploadInfo>>;
 }
 
 export const BRIDGE_KEY = 'workbench';
@@ -17,4 +20,5 @@ export const IPC_CHANNELS = {
   call: 'bw:call',
   cancel: 'bw:cancel',
   progress: 'bw:progress',
+  upload: 'bw:upload',
 } as const;

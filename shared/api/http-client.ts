@@ -1,5 +1,6 @@
 import type { ApiClient, CallOptions, WireMessage } from './client.js';
-import { API_PATH_PREFIX, TOKEN_HEADER } from './client.js';
+import { API_PATH_PREFIX, FILE_NAME_HEADER, TOKEN_HEADER, UPLOAD_PATH } from './client.js';
+import type { UploadInfo } from './client.js';
 import type { ApiResult } from './errors.js';
 import type { Locale } from '../i18n/locale.js';
 
@@ -62,6 +63,19 @@ export function createHttpClient(opts: HttpClientOptions): ApiClient {
         return transportError(`Connection to the workbench server failed: ${String(e)}`);
       }
       return transportError('The workbench server closed the connection without a result');
+    },
+    async upload(name, data) {
+      try {
+        const response = await fetch(`${opts.baseUrl}${UPLOAD_PATH}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/octet-stream', [TOKEN_HEADER]: opts.token, [FILE_NAME_HEADER]: encodeURIComponent(name) },
+          body: data,
+        });
+        if (!response.ok) return { ok: false, error: { code: response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : 'INTERNAL', message: (await response.text()).trim() } };
+        return (await response.json()) as ApiResult<UploadInfo>;
+      } catch (e) {
+        return transportError(`Upload failed: ${String(e)}`);
+      }
     },
   };
 }

@@ -16,6 +16,7 @@ function fakeBridge() {
       return new Promise((resolve) => pending.set(callId, resolve));
     },
     cancel: (callId) => void cancelled.push(callId),
+    upload: (name, data) => Promise.resolve({ ok: true, value: { uploadId: 'u1', name, size: data.byteLength } }),
     onProgress: (listener) => {
       progressListener = listener;
       return () => (progressListener = null);
@@ -87,9 +88,21 @@ describe('IPC client', () => {
     expect(fake.calls).toEqual([]);
   });
 
+  it('uploads a file through the bridge as bytes', async () => {
+    const { bridge } = fakeBridge();
+    const client = createIpcClient(bridge, ids());
+    const r = await client.upload('客户.csv', new Blob(['a,b\n1,2\n']));
+    expect(r).toEqual({ ok: true, value: { uploadId: 'u1', name: '客户.csv', size: 8 } });
+  });
+
   it('turns a rejected IPC call into an error value', async () => {
     const client = createIpcClient(
-      { call: () => Promise.reject(new Error('channel closed')), cancel: () => undefined, onProgress: () => () => undefined },
+      {
+        call: () => Promise.reject(new Error('channel closed')),
+        cancel: () => undefined,
+        onProgress: () => () => undefined,
+        upload: () => Promise.reject(new Error('channel closed')),
+      },
       ids(),
     );
     await expect(client.call('system.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });

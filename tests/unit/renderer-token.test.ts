@@ -58,6 +58,7 @@ describe('chooseTransport', () => {
       call: () => Promise.resolve({ ok: true, value: null }),
       cancel: () => undefined,
       onProgress: () => () => undefined,
+      upload: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'unused' } }),
     };
     const { env, replaced } = fakeEnv('#token=ignored', {}, bridge);
     expect(chooseTransport(env).kind).toBe('electron');

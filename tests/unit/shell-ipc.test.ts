@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
 import type { CallContext, Dispatcher } from '../../electron/api/dispatcher.js';
+import { UploadStore } from '../../electron/import/uploads.js';
 import { registerIpc } from '../../electron/shell/ipc.js';
 import type { Progress } from '../../shared/api/contract.js';
 import type { ApiResult } from '../../shared/api/errors.js';
@@ -8,10 +9,13 @@ import { IPC_CHANNELS } from '../../shared/api/bridge.js';
 
 type CallHandler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<ApiResult<unknown>>;
 type CancelListener = (event: IpcMainEvent, ...args: unknown[]) => void;
+type InvokeHandler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
 
 interface Harness {
   call(args: unknown[], frame?: { url: string; top?: boolean }): Promise<ApiResult<unknown>>;
   cancel(callId: unknown, frame?: { url: string }): void;
+  upload(args: unknown[], frame?: { url: string }): Promise<unknown>;
+  uploads: UploadStore;
   sent: Array<{ channel: string; args: unknown[] }>;
   dispatched: Array<{ name: string; input: unknown; ctx: CallContext }>;
   registration: ReturnType<typeof registerIpc>;
@@ -25,11 +29,13 @@ function harness(
 ): Harness {
   let onCall: CallHandler | undefined;
   let onCancel: CancelListener | undefined;
+  const invokeHandlers = new Map<string, InvokeHandler>();
   const channels = { handled: [] as string[], listened: [] as string[], removed: [] as string[] };
   const ipcMain = {
     handle(channel: string, listener: CallHandler) {
       channels.handled.push(channel);
-      onCall = listener;
+      if (channel === IPC_CHANNELS.call) onCall = listener;
+      else invokeHandlers.set(channel, listener);
     },
     on(channel: string, listener: CancelListener) {
       channels.listened.push(channel);
@@ -52,7 +58,8 @@ function harness(
     },
     invoke: (name: string) => Promise.resolve(name === 'preferences.get' ? { ok: true, value: { locale: 'en' } } : { ok: false, error: { code: 'INTERNAL', message: '' } }),
   } as unknown as Dispatcher;
-  const registration = registerIpc(ipcMain, { dispatcher, now });
+  const uploads = new UploadStore();
+  const registration = registerIpc(ipcMain, { dispatcher, now, uploads });
   const sent: Harness['sent'] = [];
   const sender = { id: 7, isDestroyed: () => false, send: (channel: string, ...args: unknown[]) => sent.push({ channel, args }) };
   const eventFor = (frame: { url: string; top?: boolean }) => ({
@@ -62,6 +69,8 @@ function harness(
   return {
     call: (args, frame = { url: 'app://workbench/index.html' }) => onCall!(eventFor(frame) as unknown as IpcMainInvokeEvent, ...args),
     cancel: (callId, frame = { url: 'app://workbench/index.html' }) => onCancel!(eventFor(frame) as unknown as IpcMainEvent, callId),
+    upload: (args, frame = { url: 'app://workbench/index.html' }) => invokeHandlers.get(IPC_CHANNELS.upload)!(eventFor(frame) as unknown as IpcMainInvokeEvent, ...args),
+    uploads,
     sent,
     dispatched,
     registration,
@@ -69,13 +78,27 @@ function harness(
   };
 }
 
+describe('IPC uploads', () => {
+  it('keeps a file from the app page in memory and refuses other frames', async () => {
+    const h = harness();
+    const bytes = new TextEncoder().encode('客户号,客户名称\n');
+    const ok = (await h.upload(['clients.csv', bytes.buffer])) as ApiResult<{ uploadId: string; size: number }>;
+    expect(ok.ok).toBe(true);
+    if (ok.ok) expect(h.uploads.get(ok.value.uploadId).size).toBe(bytes.byteLength);
+    const foreign = (await h.upload(['x.csv', bytes.buffer], { url: 'https://evil.example/' })) as ApiResult<unknown>;
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const bad = (await h.upload([42, 'not bytes'])) as ApiResult<unknown>;
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
 describe('IPC bridge (main process)', () => {
   it('listens on the contract channels only', () => {
     const h = harness();
-    expect(h.channels.handled).toEqual([IPC_CHANNELS.call]);
+    expect(h.channels.handled).toEqual([IPC_CHANNELS.call, IPC_CHANNELS.upload]);
     expect(h.channels.listened).toEqual([IPC_CHANNELS.cancel]);
     h.registration.dispose();
-    expect(h.channels.removed.sort()).toEqual([IPC_CHANNELS.call, IPC_CHANNELS.cancel].sort());
+    expect(h.channels.removed.sort()).toEqual([IPC_CHANNELS.call, IPC_CHANNELS.cancel, IPC_CHANNELS.upload].sort());
   });
 
   it('passes a contract operation to the dispatcher with a local administrator session in the chosen language', async () => {

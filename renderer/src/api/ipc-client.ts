@@ -46,5 +46,13 @@ export function createIpcClient(bridge: WorkbenchBridge, newCallId: () => string
     }
   }
 
-  return { call };
+  async function upload(name: string, data: Blob) {
+    try {
+      return await bridge.upload(name, await data.arrayBuffer());
+    } catch (e) {
+      return { ok: false as const, error: { code: 'INTERNAL' as const, message: `Upload failed: ${String(e)}` } };
+    }
+  }
+
+  return { call, upload };
 }
