@@ -10,6 +10,9 @@ const BATCH_TABLES = ['balance_snapshot', 'product_holding', 'txn', 'contact', '
 /** How an undo entry's key finds its row again. */
 const KEY_WHERE: Record<string, { where: string; params: (key: string) => unknown[] }> = {
   client: { where: 'client_no = ?', params: (k) => [k] },
+  org_unit: { where: 'code = ?', params: (k) => [k] },
+  manager: { where: 'staff_no = ?', params: (k) => [k] },
+  manager_period: { where: 'id = ?', params: (k) => [Number(k)] },
   assignment: { where: 'id = ?', params: (k) => [Number(k)] },
   balance_snapshot: {
     where: 'client_id = ? AND as_of = ? AND product_type = ?',
