@@ -1,5 +1,5 @@
 import { AS_OF, HISTORY_START, isoOfCompact } from './calendar.js';
-import { initialsCache } from '../clients/initials.js';
+import { nameInitials as initials } from '../clients/initials.js';
 import { parseCsvLine } from './csv.js';
 import {
   ASSIGNMENT_CHANGE_HEADER,
@@ -68,7 +68,6 @@ export function loadClients(ctx: LoadContext, orgIds: Map<string, number>, manag
     const idTypes = invert<IdType>(ID_TYPE_LABELS);
     const genders = invert<Gender>(GENDER_LABELS);
     const index: ClientIndex = { idOf: new Map(), changeId };
-    const initials = initialsCache();
     let rows = 0;
     let footer: number | null = null;
     ctx.tick('load:clients', 0);

@@ -1,6 +1,7 @@
-import { initialsCache } from '../../clients/initials.js';
+import { nameInitials as initials } from '../../clients/initials.js';
 import type { FieldValue } from '../validate-row.js';
 import type { BatchContext, KindAdapter, KindSession, Outcome, RowProblem } from './types.js';
+import { deferIndexes } from './bulk-indexes.js';
 import { SeenKeys, duplicateProblem, managerIdsByStaffNo, orgIdsByCode } from './lookups.js';
 
 interface ClientRow {
@@ -41,9 +42,9 @@ function begin(ctx: BatchContext): KindSession {
   const db = ctx.store.db;
   const orgIds = orgIdsByCode(ctx.store);
   const managerIds = managerIdsByStaffNo(ctx.store);
-  const initials = initialsCache();
   const seen = new SeenKeys();
   const empty = (db.prepare('SELECT NOT EXISTS (SELECT 1 FROM client) AS e').get() as { e: number }).e === 1;
+  const rebuildIndexes = empty && ctx.batchId !== null ? deferIndexes(db, 'client') : null;
   const find = db.prepare('SELECT id, name, id_type, id_no, phone, gender, birth_date, open_date, org_unit_id, batch_id, name_initials FROM client WHERE client_no = ?');
   const insert = db.prepare(
     `INSERT INTO client (client_no, name, name_initials, id_type, id_no, phone, gender, birth_date, open_date, org_unit_id, batch_id)
@@ -152,6 +153,9 @@ function begin(ctx: BatchContext): KindSession {
       }
       if (managerId !== null && assign(clientId, managerId, text(values['openDate'])) && outcome === 'unchanged') outcome = 'update';
       return { outcome };
+    },
+    finish() {
+      rebuildIndexes?.();
     },
   };
 }
