@@ -3,6 +3,7 @@ import { PageErrorBoundary } from '../components/PageErrorBoundary.js';
 import { ClientsPage } from '../pages/clients/ClientsPage.js';
 import { DashboardPage } from '../pages/dashboard/DashboardPage.js';
 import { GuidePage } from '../pages/guides/GuidePage.js';
+import { ImportPage } from '../pages/import/ImportPage.js';
 import { ManagersPage } from '../pages/managers/ManagersPage.js';
 import { SettingsPage } from '../pages/settings/SettingsPage.js';
 import type { PageKey } from '../routing/routes.js';
@@ -17,11 +18,12 @@ function pageFor(page: PageKey): ReactElement {
       return <ManagersPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'import':
+      return <ImportPage />;
     case 'assignment':
     case 'tasks':
     case 'evaluation':
     case 'reports':
-    case 'import':
       return <GuidePage page={page} />;
   }
 }
