@@ -25,7 +25,11 @@ export interface Dispatcher {
 
 function fail(code: ApiError['code'], text: LocalizedText, session: Session, details?: ApiError['details']): ApiResult<never> {
   const error: ApiError = { code, message: pickText(text, session.locale) };
-  if (details !== undefined) error.details = details;
+  if (details !== undefined) {
+    // Problems that carry both languages are given to the caller in theirs.
+    const problems = details.problems?.map(({ text: t, ...p }) => (t === undefined ? p : { ...p, message: pickText(t, session.locale) }));
+    error.details = problems === undefined ? details : { ...details, problems };
+  }
   return { ok: false, error };
 }
 

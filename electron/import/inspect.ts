@@ -64,6 +64,7 @@ export async function inspectFile(store: Store, file: SourceFile, kind: ImportKi
     encodingBasis: opened.encodingBasis,
     delimiter: opened.delimiter,
     sheets: opened.sheets,
+    sheet: opened.sheet,
     headerRecord: opened.headerRecord,
     headers: opened.headers,
     preamble: opened.preamble,

@@ -1,4 +1,5 @@
 import type { Progress } from '../../shared/api/contract.js';
+import type { ErrorDetails } from '../../shared/api/errors.js';
 import type { ImportBatchInfo, ImportOptions, ImportPlan, ImportRowError, SkippedRow } from '../../shared/api/ops/import.js';
 import { KIND_FIELDS, KIND_LABELS } from '../../shared/import/kinds.js';
 import type { ImportKind } from '../../shared/import/kinds.js';
@@ -43,7 +44,7 @@ export interface ImportResult {
   batch: ImportBatchInfo | null;
 }
 
-function fail(zh: string, en: string, problems: Array<{ file?: string; row?: number; column?: string; value?: string; message: string }> = []): never {
+function fail(zh: string, en: string, problems: NonNullable<ErrorDetails['problems']> = []): never {
   throw new AppError('IMPORT_INVALID', { zh, en }, { problems });
 }
 
@@ -86,7 +87,7 @@ export async function runImport(file: SourceFile, req: ImportRequest, rt: Import
     skipped: skipped.slice(0, 200),
     control,
     sameFile: sameFile === null ? null : toBatchRef(sameFile),
-    supersedes: supersedes === null ? null : toBatchRef(supersedes),
+    supersedes: supersedes === null || sameFile !== null ? null : toBatchRef(supersedes),
   });
 
   if (req.commit && sameFile !== null) {
@@ -113,7 +114,7 @@ export async function runImport(file: SourceFile, req: ImportRequest, rt: Import
     const ctx: BatchContext = {
       store: rt.store,
       batchId,
-      asOf: req.options.asOf ?? null,
+      asOf: req.options.asOf ?? opened.statedAsOf,
       supersedes: null,
       userName: rt.userName,
       now: startedAt,
@@ -196,7 +197,7 @@ export async function runImport(file: SourceFile, req: ImportRequest, rt: Import
       fail(
         `${file.name} 有 ${errorCount} 处错误，整批未导入。第一处：第 ${first?.record ?? '?'} 行“${first?.column ?? ''}”列：${first?.reason.zh ?? ''}`,
         `${file.name} has ${errorCount} errors; the batch was not imported. First: row ${first?.record ?? '?'}, column “${first?.column ?? ''}”: ${first?.reason.en ?? ''}`,
-        errors.map((e) => ({ file: file.name, row: e.record, column: e.column, value: e.value, message: e.reason.en })),
+        errors.map((e) => ({ file: file.name, row: e.record, column: e.column, value: e.value, message: e.reason.en, text: e.reason })),
       );
     }
     const earlier = supersedes as ImportBatchInfo | null;

@@ -14,6 +14,7 @@ import { readXlsx } from './read-xlsx.js';
 import type { SourceFile } from './source-file.js';
 import { isKnownHeader } from './suggest-mapping.js';
 import { cleanCell } from './text.js';
+import { parseDate } from './values.js';
 import { listSheets } from './xlsx-sheets.js';
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -30,6 +31,8 @@ export interface OpenedSource {
   headerRecord: number;
   headers: string[];
   preamble: string[];
+  /** A date the preamble states (数据日期：2026-10-31), used as the batch's as-of date when none is given. */
+  statedAsOf: string | null;
   /** A problem with a whole record found while reading (a fixed-width record of the wrong length). */
   recordProblem(record: number): LocalizedText | null;
   /** Data rows after the header; blank and footer rows come out through `skipped`, not as data. */
@@ -89,7 +92,21 @@ async function sampleRows(gen: AsyncGenerator<RawRow[]>): Promise<RawRow[]> {
   return out.slice(0, SAMPLE_ROWS);
 }
 
-function pickHeader(sample: RawRow[], opts: ImportOptions): { headerRecord: number; headers: string[]; preamble: string[] } {
+const STATED_DATE = /(?:数据日期|统计日期|截止日期|报表日期|as\s*of)\s*[:：]?\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{8})/i;
+
+/** The as-of date a preamble line states, if any. */
+export function statedDate(preamble: readonly string[]): string | null {
+  for (const line of preamble) {
+    const m = STATED_DATE.exec(line);
+    if (m !== null) {
+      const parsed = parseDate(m[1] ?? '');
+      if (parsed.ok && parsed.value !== null) return parsed.value;
+    }
+  }
+  return null;
+}
+
+function pickHeader(sample: RawRow[], opts: ImportOptions): { headerRecord: number; headers: string[]; preamble: string[]; statedAsOf: string | null } {
   let index: number;
   if (opts.headerRecord !== undefined) {
     index = sample.findIndex((r) => r.record === opts.headerRecord);
@@ -101,10 +118,12 @@ function pickHeader(sample: RawRow[], opts: ImportOptions): { headerRecord: numb
     ).index;
   }
   const header = sample[index];
+  const preamble = sample.slice(0, Math.max(0, index)).map((r) => rowText(r.cells));
   return {
     headerRecord: header?.record ?? 0,
     headers: dropTrailingEmpty([...(header?.cells ?? [])]).map(cleanCell),
-    preamble: sample.slice(0, Math.max(0, index)).map((r) => rowText(r.cells)),
+    preamble,
+    statedAsOf: statedDate(preamble),
   };
 }
 
@@ -131,6 +150,7 @@ function openFixedWidth(file: SourceFile, opts: ImportOptions, trailer: { count:
     headerRecord: 0,
     headers: layoutHeaders(layout),
     preamble: [],
+    statedAsOf: null,
     recordProblem: (record) => wrongLength.get(record) ?? null,
     dataRows: (skipped) =>
       classify(

@@ -1,3 +1,5 @@
+import type { LocalizedText } from '../i18n/locale.js';
+
 /**
  * Every error code the API can return. One place, so the renderer can switch on them
  * and tests can assert them.
@@ -30,7 +32,7 @@ export interface ErrorLocation {
 
 export interface ErrorDetails {
   /** One entry per problem found; input validation reports all of them at once. */
-  problems?: Array<ErrorLocation & { message: string }>;
+  problems?: Array<ErrorLocation & { message: string; text?: LocalizedText }>;
   [key: string]: unknown;
 }
 

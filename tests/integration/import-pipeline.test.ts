@@ -62,6 +62,8 @@ describe('import pipeline on the demo extracts', () => {
       expect(inspected.missingRequired).toEqual([]);
       const batch = expectOk(await importFile(t.app, clientsFile, 'clients', { drop: NO_REFS })) as ImportBatchInfo;
       expect(batch).toMatchObject({ kind: 'clients', status: 'committed', rowsRead: clientCount, inserted: clientCount, rejected: 0, version: 1, encoding: 'gb18030' });
+      // The preamble's 数据日期 becomes the batch's as-of date.
+      expect(batch.asOf).toBe('2026-10-31');
       expect(count(t, 'SELECT count(*) n FROM client')).toBe(clientCount);
       expect(count(t, `SELECT count(*) n FROM client WHERE batch_id = ${batch.id}`)).toBe(clientCount);
       expect(count(t, "SELECT count(*) n FROM client WHERE name_initials IS NULL OR name_initials = ''")).toBe(0);

@@ -123,3 +123,13 @@ describe('format detection on real files', () => {
     expect(detectDelimiter(lines('berka/account.asc'))).toBe(';');
   });
 });
+
+describe('stated as-of dates', () => {
+  it('reads the date a preamble states', async () => {
+    const { statedDate } = await import('../../electron/import/source.js');
+    expect(statedDate(['数据日期：2026-10-31'])).toBe('2026-10-31');
+    expect(statedDate(['报表日期:20261031'])).toBe('2026-10-31');
+    expect(statedDate(['统计日期 2026年10月31日'])).toBe('2026-10-31');
+    expect(statedDate(['明细查询文件下载', '卡号: 1234'])).toBeNull();
+  });
+});

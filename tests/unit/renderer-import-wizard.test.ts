@@ -16,6 +16,7 @@ function inspection(patch: Partial<ImportInspection> = {}): ImportInspection {
     encodingBasis: 'fallback-gb18030',
     delimiter: ',',
     sheets: null,
+    sheet: null,
     headerRecord: 2,
     headers: HEADERS,
     preamble: ['数据日期：2026-10-31'],

@@ -53,6 +53,8 @@ export interface ImportInspection {
   encodingBasis: string | null;
   delimiter: string | null;
   sheets: string[] | null;
+  /** The sheet that was read (xlsx). */
+  sheet: string | null;
   headerRecord: number;
   headers: string[];
   /** Lines above the header (titles, 账号/币种 rows), shown so the user sees what was skipped. */
