@@ -133,3 +133,14 @@ describe('stated as-of dates', () => {
     expect(statedDate(['明细查询文件下载', '卡号: 1234'])).toBeNull();
   });
 });
+
+describe('docs/import.md', () => {
+  it('documents every kind and every canonical field', async () => {
+    const { IMPORT_KINDS, KIND_FIELDS } = await import('../../shared/import/kinds.js');
+    const doc = fs.readFileSync('docs/import.md', 'utf8');
+    for (const kind of IMPORT_KINDS) {
+      expect(doc).toContain(`--kind ${kind}`);
+      for (const f of KIND_FIELDS[kind]) expect(doc).toContain(`| \`${f.key}\` | ${f.zh} |`);
+    }
+  });
+});
