@@ -86,5 +86,4 @@ describe('UCI Bank Marketing and Berka', () => {
     const trans = await read(path.join(SHARED_DATA, 'berka', 'trans.partial.asc'));
     expect(trans.rows).toBe(49_102);
   });
-
 });
