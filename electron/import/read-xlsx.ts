@@ -1,38 +1,11 @@
-import ExcelJS from 'exceljs';
+import path from 'node:path';
+import { AppError } from '../platform/app-error.js';
 import type { RawRow } from './read-delimited.js';
 import type { SourceFile } from './source-file.js';
-
-const pad = (n: number): string => n.toString().padStart(2, '0');
-
-/** Dates come back from exceljs as UTC instants of the serial (1900 or 1904 system already applied). */
-function dateText(d: Date): string {
-  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  const h = d.getUTCHours();
-  const m = d.getUTCMinutes();
-  const s = d.getUTCSeconds();
-  return h === 0 && m === 0 && s === 0 ? date : `${date} ${pad(h)}:${pad(m)}:${pad(s)}`;
-}
-
-/** Drops binary-float noise Excel stores (1234.5600000000001) without rounding real digits. */
-function numberText(n: number): string {
-  if (Number.isInteger(n)) return Number.isSafeInteger(n) ? n.toString() : n.toPrecision(15);
-  return Number(n.toPrecision(15)).toString();
-}
-
-/** One cell as the text a user would see in it; formulas give their cached result, errors their code. */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return numberText(value);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return dateText(value);
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('error' in value) return value.error;
-  if ('result' in value) return cellText((value.result ?? null));
-  if ('formula' in value || 'sharedFormula' in value) return '';
-  if ('text' in value) return typeof value.text === 'string' ? value.text : cellText(value.text);
-  return '';
-}
+import { SheetRowsHandler } from './xlsx/sheet-rows.js';
+import type { WorkbookParts } from './xlsx/workbook-parts.js';
+import { readWorkbookParts } from './xlsx/workbook-parts.js';
+import { SLICE, ZipEntries, openBytes, xmlSink } from './xlsx/zip-entries.js';
 
 export interface XlsxOptions {
   /** Sheet name or zero-based position; default the first sheet. */
@@ -40,44 +13,91 @@ export interface XlsxOptions {
   batchSize?: number;
 }
 
+const nameOf = (file: string | SourceFile): string => (typeof file === 'string' ? path.basename(file) : file.name);
+
+/** A workbook this reader cannot read, said in both languages; the detail names what was wrong. */
+export function unreadable(file: string | SourceFile, detail: string): AppError {
+  const name = nameOf(file);
+  return new AppError(
+    'IMPORT_INVALID',
+    { zh: `${name} 不是可读取的 .xlsx 工作簿（${detail}）`, en: `${name} is not a readable .xlsx workbook (${detail})` },
+    { problems: [{ file: name, message: detail }] },
+  );
+}
+
+/** Anything thrown while reading the zip or its XML becomes one clean, explained error. */
+export function asUnreadable(file: string | SourceFile, e: unknown): Error {
+  if (e instanceof AppError) return e;
+  return unreadable(file, e instanceof Error ? e.message : String(e));
+}
+
+/** The parts of pass one; a zip without a workbook part is not a workbook. */
+export async function workbookParts(file: string | SourceFile, withCells: boolean): Promise<WorkbookParts> {
+  let parts: WorkbookParts | null;
+  try {
+    parts = await readWorkbookParts(file, withCells);
+  } catch (e) {
+    throw asUnreadable(file, e);
+  }
+  if (parts === null) throw unreadable(file, 'no xl/workbook.xml in the archive');
+  return parts;
+}
+
+function sheetNotFound(file: string | SourceFile, wanted: string | number): AppError {
+  const name = nameOf(file);
+  return new AppError(
+    'IMPORT_INVALID',
+    { zh: `${name} 中没有工作表 ${String(wanted)}`, en: `worksheet ${String(wanted)} not found in ${name}` },
+    { problems: [{ file: name, message: `worksheet ${String(wanted)} not found` }] },
+  );
+}
+
 /**
- * Streams one worksheet of an .xlsx file as batches of text rows; the workbook is never loaded whole.
+ * Streams one worksheet of an .xlsx file as batches of text rows, in two passes over the zip and nothing
+ * written anywhere: the first reads the workbook, styles and shared strings (wherever they sit in the zip),
+ * the second inflates and tokenizes only the chosen sheet, yielding rows as they complete.
  * Record numbers are the sheet's row numbers, as Excel shows them.
  */
 export async function* readXlsx(file: string | SourceFile, opts: XlsxOptions = {}): AsyncGenerator<RawRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(typeof file === 'string' ? file : file.open(), {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  const size = opts.batchSize ?? 2000;
-  let position = 0;
-  let found = false;
-  for await (const sheet of reader) {
-    const ws = sheet as unknown as AsyncIterable<ExcelJS.Row> & { name?: string };
-    const wanted = opts.sheet === undefined ? position === 0 : typeof opts.sheet === 'number' ? position === opts.sheet : ws.name === opts.sheet;
-    position++;
-    if (!wanted) {
-      // Drain the sheet so the reader can move on to the next one.
-      for await (const row of ws) void row;
-      continue;
+  const parts = await workbookParts(file, true);
+  const wanted = opts.sheet ?? 0;
+  const sheet = typeof wanted === 'number' ? parts.sheets[wanted] : parts.sheets.find((s) => s.name === wanted);
+  if (sheet === undefined) throw sheetNotFound(file, wanted);
+  const part = parts.sheetParts.get(sheet.relId);
+  if (part === undefined) throw unreadable(file, `sheet ${sheet.name} has no part in xl/_rels/workbook.xml.rels`);
+
+  const size = Math.max(1, opts.batchSize ?? 2000);
+  const queue: RawRow[] = [];
+  let ended = false;
+  const rows = new SheetRowsHandler(parts, (row) => queue.push(row));
+  const zip = new ZipEntries((key) => (key === part ? xmlSink(rows, () => (ended = true)) : null));
+  const stream = openBytes(file);
+  try {
+    for await (const chunk of stream) {
+      const bytes = chunk as Uint8Array;
+      // Feed in slices and hand rows on between them, so a megabyte read never piles up as rows in memory.
+      for (let at = 0; at < bytes.length; at += SLICE) {
+        try {
+          zip.push(bytes.subarray(at, Math.min(bytes.length, at + SLICE)));
+        } catch (e) {
+          throw asUnreadable(file, e);
+        }
+        while (queue.length >= size) yield queue.splice(0, size);
+        if (ended) break;
+      }
+      if (ended) break;
     }
-    found = true;
-    let batch: RawRow[] = [];
-    for await (const row of ws) {
-      const values = Array.isArray(row.values) ? (row.values) : [];
-      const cells: string[] = [];
-      for (let i = 1; i < values.length; i++) cells.push(cellText(values[i] ?? null));
-      batch.push({ record: row.number, cells });
-      if (batch.length >= size) {
-        yield batch;
-        batch = [];
+    if (!ended) {
+      try {
+        zip.finish();
+      } catch (e) {
+        throw asUnreadable(file, e);
       }
     }
-    if (batch.length > 0) yield batch;
-    break;
+  } finally {
+    stream.destroy();
   }
-  if (!found) throw new Error(`worksheet ${String(opts.sheet ?? 0)} not found`);
+  if (!zip.has(part)) throw unreadable(file, `the part ${part} of sheet ${sheet.name} is missing`);
+  if (!ended) throw unreadable(file, `the part ${part} of sheet ${sheet.name} is cut short`);
+  while (queue.length > 0) yield queue.splice(0, size);
 }

@@ -114,6 +114,23 @@ describe('import pipeline on the demo extracts', () => {
   );
 
   it(
+    'catches a client number repeated within the file, in a first load and in a plan',
+    withApp(async (t) => {
+      const lines = fs.readFileSync(clientsFile).toString('latin1').split('\r\n');
+      lines.splice(20, 0, lines[10] ?? '');
+      const dup = path.join(files.dir, 'dup.csv');
+      // The footer's count (GBK 合计 is not ASCII, so match the last line by shape) must still agree.
+      fs.writeFileSync(dup, Buffer.from(lines.join('\r\n').replace(/(\r\n[^\r\n,]*,)(\d+)(\r\n)?$/, (_m, a: string, n: string, e: string | undefined) => `${a}${Number(n) + 1}${e ?? ''}`), 'latin1'));
+      const plan = expectOk(await importFile(t.app, dup, 'clients', { drop: NO_REFS, commit: false })) as ImportPlan;
+      expect(plan.rejected).toBe(1);
+      expect(plan.errors[0]).toMatchObject({ record: 21, field: 'clientNo' });
+      expect(plan.errors[0]?.reason.en).toContain('repeats row 11');
+      const batch = expectOk(await importFile(t.app, dup, 'clients', { drop: NO_REFS, onError: 'skip' })) as ImportBatchInfo;
+      expect(batch).toMatchObject({ inserted: clientCount, rejected: 1 });
+    }),
+  );
+
+  it(
     'refuses a file whose footer count disagrees with its rows',
     withApp(async (t) => {
       const text = fs.readFileSync(clientsFile).toString('latin1');

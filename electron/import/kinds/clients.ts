@@ -31,6 +31,10 @@ const COLUMNS = {
 
 type Column = (typeof COLUMNS)[keyof typeof COLUMNS] | 'org_unit_id';
 
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'code' in e && (e).code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
 const text = (v: FieldValue | undefined): string | null => (v === undefined || v === null ? null : String(v));
 
 /**
@@ -42,8 +46,9 @@ function begin(ctx: BatchContext): KindSession {
   const db = ctx.store.db;
   const orgIds = orgIdsByCode(ctx.store);
   const managerIds = managerIdsByStaffNo(ctx.store);
-  const seen = new SeenKeys();
   const empty = (db.prepare('SELECT NOT EXISTS (SELECT 1 FROM client) AS e').get() as { e: number }).e === 1;
+  // A first load into an empty table lets the UNIQUE index catch repeats: a million-key map costs ~100 MB.
+  const seen = empty && ctx.batchId !== null ? null : new SeenKeys();
   const rebuildIndexes = empty && ctx.batchId !== null ? deferIndexes(db, 'client') : null;
   const find = db.prepare('SELECT id, name, id_type, id_no, phone, gender, birth_date, open_date, org_unit_id, batch_id, name_initials FROM client WHERE client_no = ?');
   const insert = db.prepare(
@@ -91,7 +96,7 @@ function begin(ctx: BatchContext): KindSession {
   return {
     apply(record, values) {
       const clientNo = text(values['clientNo']) ?? '';
-      const first = seen.firstRecord(clientNo, record);
+      const first = seen === null ? null : seen.firstRecord(clientNo, record);
       if (first !== null) return { problems: [duplicateProblem('clientNo', clientNo, first)] };
       const problems: RowProblem[] = [];
       let orgUnitId: number | null = null;
@@ -115,8 +120,9 @@ function begin(ctx: BatchContext): KindSession {
         outcome = 'insert';
         if (ctx.batchId !== null) {
           const name = text(values['name']) ?? '';
-          clientId = Number(
-            insert.run({
+          let result;
+          try {
+            result = insert.run({
               clientNo,
               name,
               initials: initials(name),
@@ -128,8 +134,12 @@ function begin(ctx: BatchContext): KindSession {
               openDate: text(values['openDate']),
               orgUnitId,
               batchId: ctx.batchId,
-            }).lastInsertRowid,
-          );
+            });
+          } catch (e) {
+            if (isUniqueViolation(e)) return { problems: [{ field: 'clientNo', reason: { zh: `客户号“${clientNo}”与本文件中前面的行重复`, en: `Client number “${clientNo}” repeats an earlier row of this file` } }] };
+            throw e;
+          }
+          clientId = Number(result.lastInsertRowid);
         }
       } else {
         const next: Partial<Record<Column, string | number | null>> = {};
