@@ -71,6 +71,7 @@ export const KIND_FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
     f('openDate', '开户日期', 'Opened on', 'date', false, ['建立日期', '开户时间', 'open_date']),
     f('orgCode', '所属网点', 'Outlet code', 'code', false, ['机构号', '网点号', '开户机构', 'org_code']),
     f('managerNo', '客户经理号', 'Manager number', 'code', false, ['管户经理', '管户经理号', '客户经理', 'manager_no']),
+    f('assignedOn', '管户日期', 'Assigned on', 'date', false, ['分配日期', '管户起始日期', 'assigned_on']),
   ],
   balances: [
     f('clientNo', '客户号', 'Client number', 'code', true, ['客户编号', '客户ID', 'client_no']),

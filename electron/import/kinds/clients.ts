@@ -75,18 +75,20 @@ function begin(ctx: BatchContext): KindSession {
   };
 
   /** Moves the primary assignment to `managerId`; returns whether anything changes (writes only when committing). */
-  const assign = (clientId: number | null, managerId: number, openDate: string | null): boolean => {
+  const assign = (clientId: number | null, managerId: number, openDate: string | null, assignedOn: string | null): boolean => {
     const current =
       clientId === null ? undefined : (currentPrimary.get(clientId, effective, effective) as { id: number; manager_id: number; valid_from: string; valid_to: string | null } | undefined);
     if (current?.manager_id === managerId) return false;
     // A same-day reassignment is a supervisor's decision, not an import's.
     if (current !== undefined && current.valid_from === effective) return false;
     if (ctx.batchId === null || clientId === null) return true;
-    let from = effective;
+    // The file's 管户日期 when it gives one (never after the batch date, never before the assignment it replaces).
+    let from = assignedOn !== null && assignedOn <= effective ? assignedOn : effective;
     if (current !== undefined) {
+      if (from <= current.valid_from) from = effective;
       ctx.undo('assignment', 'update', String(current.id), { valid_to: current.valid_to });
-      closeAssignment.run(effective, current.id);
-    } else if (openDate !== null && openDate < effective) {
+      closeAssignment.run(from, current.id);
+    } else if (assignedOn === null && openDate !== null && openDate < effective) {
       from = openDate;
     }
     insertAssignment.run(clientId, managerId, from, assignmentChange());
@@ -161,7 +163,7 @@ function begin(ctx: BatchContext): KindSession {
           });
         }
       }
-      if (managerId !== null && assign(clientId, managerId, text(values['openDate'])) && outcome === 'unchanged') outcome = 'update';
+      if (managerId !== null && assign(clientId, managerId, text(values['openDate']), text(values['assignedOn'])) && outcome === 'unchanged') outcome = 'update';
       return { outcome };
     },
     finish() {
