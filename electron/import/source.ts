@@ -1,11 +1,10 @@
-import type { ImportOptions } from '../../shared/api/ops/import.js';
+import type { DetectedLayout, ImportOptions } from '../../shared/api/ops/import.js';
 import type { SkippedRow } from '../../shared/api/ops/import.js';
 import type { LocalizedText } from '../../shared/i18n/locale.js';
 import { AppError } from '../platform/app-error.js';
 import { layoutHeaders, parseLayout } from './fixed-width-layout.js';
 import { readFixedWidth } from './read-fixed-width.js';
 import { detectEncoding, normalizeEncodingName } from './detect-encoding.js';
-import type { TextEncoding } from './detect-encoding.js';
 import { detectFormat } from './detect-format.js';
 import { detectDelimiter, detectHeaderRow, dropTrailingEmpty, isFooterCell } from './detect-layout.js';
 import { readDelimited } from './read-delimited.js';
@@ -21,16 +20,7 @@ const SAMPLE_BYTES = 64 * 1024;
 const SAMPLE_ROWS = 40;
 
 /** What detection found, and how to read the data rows that follow the header. */
-export interface OpenedSource {
-  format: 'csv' | 'xlsx' | 'fixed_width';
-  encoding: TextEncoding | null;
-  encodingBasis: string | null;
-  delimiter: string | null;
-  sheets: string[] | null;
-  sheet: string | null;
-  headerRecord: number;
-  headers: string[];
-  preamble: string[];
+export interface OpenedSource extends DetectedLayout {
   /** A date the preamble states (数据日期：2026-10-31), used as the batch's as-of date when none is given. */
   statedAsOf: string | null;
   /** A problem with a whole record found while reading (a fixed-width record of the wrong length). */

@@ -44,10 +44,8 @@ export interface BatchRef {
   finishedAt: string;
 }
 
-export interface ImportInspection {
-  fileName: string;
-  sizeBytes: number;
-  sha256: string;
+/** What detection found in a file: how it is encoded and laid out, and where its header is. */
+export interface DetectedLayout {
   format: 'csv' | 'xlsx' | 'fixed_width';
   encoding: string | null;
   encodingBasis: string | null;
@@ -59,6 +57,12 @@ export interface ImportInspection {
   headers: string[];
   /** Lines above the header (titles, 账号/币种 rows), shown so the user sees what was skipped. */
   preamble: string[];
+}
+
+export interface ImportInspection extends DetectedLayout {
+  fileName: string;
+  sizeBytes: number;
+  sha256: string;
   kind: ImportKind | null;
   mapping: Record<string, number>;
   mappingSource: 'profile' | 'suggested';
