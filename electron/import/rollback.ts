@@ -13,6 +13,9 @@ const KEY_WHERE: Record<string, { where: string; params: (key: string) => unknow
   org_unit: { where: 'code = ?', params: (k) => [k] },
   manager: { where: 'staff_no = ?', params: (k) => [k] },
   manager_period: { where: 'id = ?', params: (k) => [Number(k)] },
+  product_holding: { where: 'account_no = ?', params: (k) => [k] },
+  txn: { where: 'txn_ref = ?', params: (k) => [k] },
+  contact: { where: 'ext_ref = ?', params: (k) => [k] },
   assignment: { where: 'id = ?', params: (k) => [Number(k)] },
   balance_snapshot: {
     where: 'client_id = ? AND as_of = ? AND product_type = ?',

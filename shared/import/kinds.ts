@@ -83,18 +83,19 @@ export const KIND_FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
   holdings: [
     f('accountNo', '账号', 'Account number', 'code', true, ['账户号', '合约号', 'account_no']),
     f('clientNo', '客户号', 'Client number', 'code', true, ['客户编号', 'client_no']),
-    f('productType', '产品类型', 'Product type', 'enum', true, ['产品大类', 'product_type']),
+    f('productType', '产品类型', 'Product type', 'enum', true, ['产品类别', '产品大类', 'product_type']),
     f('productCode', '产品代码', 'Product code', 'code', false, ['product_code']),
     f('productName', '产品名称', 'Product name', 'text', false, ['product_name']),
     f('amount', '金额', 'Amount', 'amount', true, ['持有金额', '余额', 'amount']),
     f('openDate', '起始日期', 'Opened on', 'date', false, ['开户日期', '购买日期', 'open_date']),
     f('maturityDate', '到期日期', 'Matures on', 'date', false, ['到期日', 'maturity_date']),
+    f('holdingStatus', '状态', 'Status', 'enum', false, ['账户状态', 'status']),
   ],
   transactions: [
     f('txnRef', '交易流水号', 'Transaction ref', 'code', true, ['流水号', 'txn_ref', 'trans_id']),
     f('clientNo', '客户号', 'Client number', 'code', true, ['客户编号', 'client_no']),
     f('accountNo', '账号', 'Account number', 'code', false, ['account_no']),
-    f('txnAt', '交易日期', 'Date', 'datetime', true, ['交易时间', '记账日期', 'date']),
+    f('txnAt', '交易时间', 'Date', 'datetime', true, ['交易日期', '记账日期', 'date']),
     f('amount', '交易金额', 'Amount', 'amount', true, ['金额', '发生额', 'amount']),
     f('dcFlag', '借贷标志', 'Debit/credit', 'dc_flag', false, ['借贷', '收支', 'dc']),
     f('channel', '渠道', 'Channel', 'text', false, ['交易渠道', 'channel']),
@@ -116,8 +117,8 @@ export const KIND_FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
     f('channel', '联系方式', 'Channel', 'enum', true, ['渠道', 'channel']),
     f('purpose', '联系目的', 'Purpose', 'text', false, ['目的', 'purpose']),
     f('outcome', '联系结果', 'Outcome', 'text', false, ['结果', 'outcome']),
-    f('nextStep', '下一步', 'Next step', 'text', false, ['后续安排', 'next_step']),
-    f('followUpOn', '跟进日期', 'Follow up on', 'date', false, ['下次联系日期', 'follow_up_on']),
+    f('nextStep', '下一步', 'Next step', 'text', false, ['下一步计划', '后续安排', 'next_step']),
+    f('followUpOn', '跟进日期', 'Follow up on', 'date', false, ['计划跟进日期', '下次联系日期', 'follow_up_on']),
   ],
 };
 

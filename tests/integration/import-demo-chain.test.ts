@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoExtracts } from '../../electron/demo/extracts.js';
@@ -63,5 +64,29 @@ describe('demo extracts through the import pipeline', () => {
     const sql = `SELECT c.client_no, b.as_of, b.product_type, b.balance_fen, b.avg_balance_fen FROM balance_snapshot b JOIN client c ON c.id = b.client_id
                  WHERE b.as_of IN ('2025-11-30', '2026-03-31', '2026-10-31') ORDER BY 1, 2, 3`;
     expect(rows(piped, sql)).toEqual(rows(loaded, sql));
+  });
+});
+
+describe('demo activity extracts through the import pipeline', () => {
+  it('imports the fixed-width holdings with their layout, the transactions and the work log', async () => {
+    const layout = JSON.parse(fs.readFileSync(path.join(files.dir, 'holdings_20261031.layout.json'), 'utf8')) as unknown;
+    const holdings = expectOk(await importFile(piped.app, path.join(files.dir, 'holdings_20261031.txt'), 'holdings', { options: { layout } }));
+    expect(holdings).toMatchObject({ rejected: 0, format: 'fixed_width' });
+    for (const [kind, file] of [
+      ['transactions', 'transactions_20251101_20261031.csv'],
+      ['worklog', 'worklog_20251101_20261031.csv'],
+    ] as const) {
+      expect(expectOk(await importFile(piped.app, path.join(files.dir, file), kind))).toMatchObject({ rejected: 0 });
+    }
+  }, 120_000);
+
+  it('holds the same holdings, transactions and contacts as the demo loader', () => {
+    const same = (sql: string): void => expect(rows(piped, sql)).toEqual(rows(loaded, sql));
+    same(`SELECT h.account_no, c.client_no, h.product_type, h.product_code, h.product_name, h.amount_fen, h.open_date, h.maturity_date, h.status
+          FROM product_holding h JOIN client c ON c.id = h.client_id ORDER BY h.account_no`);
+    same(`SELECT t.txn_ref, c.client_no, t.account_no, t.txn_at, t.amount_fen, t.channel, t.summary, t.counterparty
+          FROM txn t JOIN client c ON c.id = t.client_id ORDER BY t.txn_ref`);
+    same(`SELECT k.ext_ref, c.client_no, m.staff_no, substr(k.contact_at, 1, 16) AS at, k.channel, k.purpose, k.outcome, k.next_step, k.follow_up_on
+          FROM contact k JOIN client c ON c.id = k.client_id JOIN manager m ON m.id = k.manager_id ORDER BY k.ext_ref`);
   });
 });

@@ -1,4 +1,5 @@
 import type { ImportKind } from '../../../shared/import/kinds.js';
+import { holdingsAdapter, transactionsAdapter, worklogAdapter } from './activity.js';
 import { balancesAdapter } from './balances.js';
 import { clientsAdapter } from './clients.js';
 import { managersAdapter } from './managers.js';
@@ -11,4 +12,7 @@ export const ADAPTERS: Partial<Record<ImportKind, KindAdapter>> = {
   managers: managersAdapter,
   clients: clientsAdapter,
   balances: balancesAdapter,
+  holdings: holdingsAdapter,
+  transactions: transactionsAdapter,
+  worklog: worklogAdapter,
 };
