@@ -67,8 +67,6 @@ export async function runImport(file: SourceFile, req: ImportRequest, rt: Import
   const sha256 = await file.sha256();
   const sameFile = findSameFile(rt.store, req.kind, sha256);
   const startedAt = rt.clock.now().toISOString();
-  const trailer = { count: null as number | null };
-  const opened = await openSource(file, req.options, trailer);
   const counts: Record<Outcome, number> & { rowsRead: number; rejected: number } = { rowsRead: 0, insert: 0, update: 0, unchanged: 0, rejected: 0 };
   const errors: ImportRowError[] = [];
   let errorCount = 0;
@@ -90,9 +88,12 @@ export async function runImport(file: SourceFile, req: ImportRequest, rt: Import
     supersedes: supersedes === null || sameFile !== null ? null : toBatchRef(supersedes),
   });
 
+  // The same bytes again: nothing to read, nothing to write.
   if (req.commit && sameFile !== null) {
     return { plan: planOf(sameFile.asOf, null, { expectedRows: null, source: null, ok: true }), batch: { ...sameFile, noop: true } };
   }
+  const trailer = { count: null as number | null };
+  const opened = await openSource(file, req.options, trailer);
 
   const write = req.commit;
   let batchId: number | null = null;
