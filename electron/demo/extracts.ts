@@ -41,7 +41,7 @@ import type { Contact } from './worklog.js';
 import { clientMonthContacts, formatContactTime } from './worklog.js';
 import type { DemoWorld } from './world.js';
 import { buildWorld } from './world.js';
-import { buildXlsx } from './xlsx.js';
+import { buildXlsx } from '../xlsx/build-xlsx.js';
 
 const log = createLogger('demo.extracts');
 

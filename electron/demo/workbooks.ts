@@ -1,4 +1,4 @@
-import type { XlsxCell, XlsxSheet } from './xlsx.js';
+import type { XlsxCell, XlsxSheet } from '../xlsx/build-xlsx.js';
 import { GENDER_LABELS, GRADE_LABELS, LEVEL_LABELS, ORG_HEADER, ROSTER_HEADER, STATUS_LABELS, TARGET_HEADER, TYPE_LABELS } from './formats.js';
 import { BRANCH, ORG_UNITS, OUTLETS } from './org.js';
 import type { Roster } from './roster.js';

@@ -1,12 +1,17 @@
 import type { DomainHandlers, HandlerContext } from '../api/types.js';
 import { runJob } from '../jobs/run-job.js';
 import type { ImportSource } from '../../shared/api/ops/import.js';
-import { listBatches } from './batches.js';
+import { AppError } from '../platform/app-error.js';
+import { getBatch, listBatches } from './batches.js';
+import { batchErrors, errorWorkbook } from './error-export.js';
 import { inspectFile, previewFile } from './inspect.js';
 import type { JobSource } from './job.js';
 import { rollbackBatch, rollbackEffect } from './rollback.js';
 import { runImport } from './run-import.js';
 import { resolveSource } from './source-file.js';
+
+/** Past a million rows of errors the file is wrong as a whole; the workbook stops there. */
+const MAX_EXPORTED_ERRORS = 1_000_000;
 
 /** A commit job gets the uploaded bytes themselves (shared memory), since uploads live in this thread. */
 function jobSource(source: ImportSource, ctx: HandlerContext): JobSource {
@@ -37,6 +42,20 @@ export const importHandlers: DomainHandlers<'import'> = {
       onError: input.onError,
       expectedRows: input.expectedRows,
     }),
+  'import.errorsExport': async (input, ctx) => {
+    if ('batchId' in input) {
+      const batch = getBatch(ctx.store, input.batchId);
+      if (batch === null) throw new AppError('NOT_FOUND', { zh: `找不到导入批次 #${input.batchId}`, en: `Import batch #${input.batchId} not found` });
+      return errorWorkbook(batch.fileName, batchErrors(ctx.store, batch.id), ctx.clock.now());
+    }
+    const file = resolveSource(input.source, ctx.uploads);
+    const { plan } = await runImport(
+      file,
+      { kind: input.kind, mapping: input.mapping, options: input.options, onError: 'skip', commit: false, maxErrors: MAX_EXPORTED_ERRORS },
+      { store: ctx.store, clock: ctx.clock, userName: ctx.session.userName, signal: ctx.signal, progress: (p) => ctx.progress(p) },
+    );
+    return errorWorkbook(file.name, plan.errors, ctx.clock.now());
+  },
   'import.batches': (input, ctx) => listBatches(ctx.store, input.kind, input.limit),
   'import.rollbackPreview': (input, ctx) => rollbackEffect(ctx.store, input.batchId),
   'import.rollback': (input, ctx) => rollbackBatch(ctx.store, input.batchId),

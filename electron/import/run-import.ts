@@ -27,6 +27,8 @@ export interface ImportRequest {
   options: ImportOptions;
   onError: 'reject' | 'skip';
   expectedRows?: number | undefined;
+  /** How many errors to carry back (default 200); the error export asks for all of them. */
+  maxErrors?: number;
   /** Plan only (nothing written) or commit as one batch. */
   commit: boolean;
 }
@@ -132,7 +134,7 @@ export async function runImport(file: SourceFile, req: ImportRequest, rt: Import
     const session = adapter.begin(ctx);
     const record = (e: CellError): void => {
       errorCount++;
-      if (errors.length < ERRORS_RETURNED) errors.push(e);
+      if (errors.length < (req.maxErrors ?? ERRORS_RETURNED)) errors.push(e);
       if (write && req.onError === 'skip') insertError.run(batchId, e.record, e.column, e.field, e.value, e.reason.zh, e.reason.en);
     };
     const columnOf = (field: string): string => {

@@ -13,6 +13,7 @@ export const OP_NAME_LIST = [
   'import.preview',
   'import.plan',
   'import.commit',
+  'import.errorsExport',
   'import.batches',
   'import.rollbackPreview',
   'import.rollback',

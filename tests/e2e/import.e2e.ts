@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readXlsx } from '../../electron/import/read-xlsx.js';
 import { makeTempDir } from '../helpers/temp.js';
 import { CLIENTS_GBK_BAD_RECORD, CLIENTS_GBK_ROWS, clientsGbkBytes } from '../fixtures/import/clients-gbk.js';
 import { SCREENSHOT_DIR, openApp } from './support/browser-mode.js';
@@ -91,6 +92,14 @@ describe('the import wizard', () => {
     expect(await page.getByTestId('plan-count-inserted').innerText()).toBe(String(CLIENTS_GBK_ROWS - 1));
     expect(await page.getByTestId('plan-count-rejected').innerText()).toBe('1');
     expect(await page.getByTestId('plan-control').getAttribute('data-ok')).toBe('true');
+    // The full error list downloads as a workbook that reads back with the bad row in it.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('plan-export-errors').click()]);
+    const saved = path.join(tmp.dir, download.suggestedFilename());
+    await download.saveAs(saved);
+    expect(download.suggestedFilename()).toMatch(/错误清单\.xlsx$/);
+    const exported: string[][] = [];
+    for await (const batch of readXlsx(saved)) exported.push(...batch.map((r) => r.cells));
+    expect(exported.slice(2).map((r) => r[0])).toEqual([String(CLIENTS_GBK_BAD_RECORD)]);
     // Rejecting the whole batch (the default) fails with the bad cell listed, and writes nothing.
     await page.getByTestId('import-start').click();
     const failure = page.getByTestId('import-error');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportBatchInfo, ImportPlan } from '../../shared/api/ops/import.js';
 import { writeDemoExtracts } from '../../electron/demo/extracts.js';
+import { readXlsx } from '../../electron/import/read-xlsx.js';
 import { makeTestApp } from '../helpers/app.js';
 import { adminSession, expectOk, importFile } from '../helpers/import.js';
 import { makeTempDir } from '../helpers/temp.js';
@@ -127,6 +128,30 @@ describe('import pipeline on the demo extracts', () => {
       expect(plan.errors[0]?.reason.en).toContain('repeats row 11');
       const batch = expectOk(await importFile(t.app, dup, 'clients', { drop: NO_REFS, onError: 'skip' })) as ImportBatchInfo;
       expect(batch).toMatchObject({ inserted: clientCount, rejected: 1 });
+    }),
+  );
+
+  it(
+    'exports every row error as an .xlsx workbook, from a file and from a committed batch',
+    withApp(async (t) => {
+      const bad = corrupt(14, (c) => {
+        c[6] = '19991399';
+      }, 'bad-birth.csv');
+      const source = { type: 'path' as const, path: bad };
+      const inspected = expectOk(await t.app.dispatcher.invoke('import.inspect', { source, kind: 'clients' }, { session: adminSession }));
+      const mapping = { ...inspected.mapping };
+      for (const f of NO_REFS) delete mapping[f];
+      const fromFile = expectOk(await t.app.dispatcher.invoke('import.errorsExport', { source, kind: 'clients', mapping }, { session: adminSession }));
+      expect(fromFile.fileName).toBe('bad-birth-错误清单.xlsx');
+      const out = path.join(files.dir, fromFile.fileName);
+      fs.writeFileSync(out, Buffer.from(fromFile.base64, 'base64'));
+      const read: string[][] = [];
+      for await (const batch of readXlsx(out)) read.push(...batch.map((r) => r.cells));
+      expect(read[1]).toEqual(['行号 Row', '列 Column', '值 Value', '原因', 'Reason']);
+      expect(read.slice(2)).toEqual([['14', '出生日期', '19991399', expect.stringContaining('不是有效日期'), expect.stringContaining('not a valid date')]]);
+      const batch = expectOk(await importFile(t.app, bad, 'clients', { drop: NO_REFS, onError: 'skip' })) as ImportBatchInfo;
+      const fromBatch = expectOk(await t.app.dispatcher.invoke('import.errorsExport', { batchId: batch.id }, { session: adminSession }));
+      expect(fromBatch.base64.length).toBeGreaterThan(100);
     }),
   );
 

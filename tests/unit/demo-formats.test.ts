@@ -4,7 +4,7 @@ import { dayOf } from '../../electron/demo/calendar.js';
 import { csvLine, fenOfYuanText, parseCsvLine, yuanText } from '../../electron/demo/csv.js';
 import { formatRecord, holdingsLayout, padText } from '../../electron/demo/fixed-width.js';
 import { encodeGbk, gbkByteLength } from '../../electron/demo/gbk.js';
-import { buildXlsx, columnName } from '../../electron/demo/xlsx.js';
+import { buildXlsx, columnName } from '../../electron/xlsx/build-xlsx.js';
 import { readXlsx } from '../../electron/demo/xlsx-read.js';
 
 describe('GBK encoding', () => {

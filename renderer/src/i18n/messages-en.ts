@@ -229,6 +229,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'import.preview.errorsTitle': 'Errors ({count})',
   'import.preview.skippedTitle': 'Skipped lines ({count})',
   'import.errorLine': 'Line {record} · {column} · {reason}',
+  'import.exportErrors': 'Export the error list',
+  'import.exportErrorsFailed': 'The error list could not be exported',
   'import.skippedLine': 'Line {record} · {reason} · {text}',
   'import.skipped.footer': 'footer total',
   'import.skipped.blank': 'blank line',

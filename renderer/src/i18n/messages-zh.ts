@@ -224,6 +224,8 @@ export const zhCN = {
   'import.preview.errorsTitle': '错误（{count} 处）',
   'import.preview.skippedTitle': '跳过的行（{count} 行）',
   'import.errorLine': '第 {record} 行 · {column} · {reason}',
+  'import.exportErrors': '导出错误清单',
+  'import.exportErrorsFailed': '错误清单导出失败',
   'import.skippedLine': '第 {record} 行 · {reason} · {text}',
   'import.skipped.footer': '表尾合计',
   'import.skipped.blank': '空行',

@@ -149,6 +149,13 @@ export interface RollbackEffect {
 
 const fileInput = { source: importSource, options: importOptions.default({ amountUnit: 'yuan' }) };
 
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  /** The file's bytes, base64; the renderer offers them as a download. */
+  base64: string;
+}
+
 export const importOps = {
   'import.inspect': op<ImportInspection>()({
     summary: 'Detect format, encoding, header and suggest the kind and mapping of a file',
@@ -183,6 +190,16 @@ export const importOps = {
     roles: STAFF_ROLES,
     scope: 'org',
     mutates: true,
+    long: true,
+  }),
+  'import.errorsExport': op<ExportedFile>()({
+    summary: 'Every row error of a file (validated again in full) or of a committed batch, as an .xlsx workbook',
+    input: z.union([
+      z.object({ batchId: z.number().int().positive() }).strict(),
+      z.object({ ...fileInput, kind, mapping: importMapping }).strict(),
+    ]),
+    roles: STAFF_ROLES,
+    scope: 'org',
     long: true,
   }),
   'import.batches': op<ImportBatchInfo[]>()({

@@ -1,6 +1,7 @@
 import { Button, Card, CardContent, Chip, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { ImportBatchInfo } from '../../../../shared/api/ops/import.js';
+import { ExportErrorsButton } from './ExportErrorsButton.js';
 import { useLocale, useT } from '../../i18n/I18nProvider.js';
 import { formatCount } from '../../i18n/messages.js';
 import { formatTime, kindLabel, statusKey } from './labels.js';
@@ -60,7 +61,8 @@ export function HistoryPanel(props: { batches: readonly ImportBatchInfo[]; refre
                       })}
                     </TableCell>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTime(b.finishedAt, locale)}</TableCell>
-                    <TableCell align="right">
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      {b.rejected > 0 && <ExportErrorsButton input={{ batchId: b.id }} testId={`export-errors-${b.id}`} />}
                       {b.status === 'committed' && (
                         <Button size="small" color="warning" onClick={() => setRollingBack(b.id)} data-testid={`rollback-${b.id}`}>
                           {t('import.history.rollback')}

@@ -6,7 +6,10 @@ import { useLocale, useT } from '../../i18n/I18nProvider.js';
 import { formatCount } from '../../i18n/messages.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { groupByColumn } from './errors.js';
+import { ExportErrorsButton } from './ExportErrorsButton.js';
 import { JobProgress } from './JobProgress.js';
+import { planInput } from './wizard-inputs.js';
+import type { OpInput } from '../../../../shared/api/index.js';
 import type { ImportWizard } from './useImportWizard.js';
 import type { OnError } from './wizard-state.js';
 
@@ -33,7 +36,7 @@ export function PlanStep(props: { wizard: ImportWizard }) {
         />
       )}
       {job.status === 'failed' && <ErrorAlert title={t('import.plan.failed')} error={job.error} onRetry={retryPlan} />}
-      {ready && <PlanSummary plan={job.value} />}
+      {ready && <PlanSummary plan={job.value} exportInput={planInput(state)} />}
       {ready && (
         <FormControl>
           <FormLabel id="import-on-error-label">{t('import.onError.label')}</FormLabel>
@@ -58,7 +61,7 @@ export function PlanStep(props: { wizard: ImportWizard }) {
   );
 }
 
-function PlanSummary(props: { plan: ImportPlan }) {
+function PlanSummary(props: { plan: ImportPlan; exportInput: OpInput<'import.errorsExport'> | null }) {
   const t = useT();
   const { locale } = useLocale();
   const { plan } = props;
@@ -103,7 +106,10 @@ function PlanSummary(props: { plan: ImportPlan }) {
       )}
       {plan.errors.length > 0 && (
         <Box data-testid="plan-errors">
-          <Typography variant="subtitle2">{t('import.plan.errorsTitle', { count: n(plan.errorCount) })}</Typography>
+          <Stack direction="row" sx={{ alignItems: 'center', gap: 2 }}>
+            <Typography variant="subtitle2">{t('import.plan.errorsTitle', { count: n(plan.errorCount) })}</Typography>
+            {props.exportInput !== null && <ExportErrorsButton input={props.exportInput} testId="plan-export-errors" />}
+          </Stack>
           <Typography variant="body2" sx={{ color: 'text.secondary' }}>
             {groups.map((g) => t('import.plan.errorGroup', { column: g.column, count: n(g.count), records: g.records.join(', ') })).join('；')}
           </Typography>

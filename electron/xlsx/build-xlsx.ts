@@ -1,8 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
-import { excelSerialOf } from './calendar.js';
 
-/** A cell: text, a number, a date (as a day number), or nothing. */
+/** A cell: text, a number, a date (as days since 1970-01-01), or nothing. */
 export type XlsxCell = string | number | { day: number } | null;
 
 export interface XlsxSheet {
@@ -16,10 +15,13 @@ export interface XlsxSheet {
 }
 
 /**
- * Local-time fields (the zip format stores DOS local time), so every machine writes the same bytes.
- * The date is the demo's as-of date.
+ * Zip entries carry a modification time (DOS local time); a fixed one makes the same sheets give the same
+ * bytes on every machine. Callers that export for people pass the real time.
  */
-const FIXED_MTIME = new Date(2026, 9, 31, 0, 0, 0);
+const DEFAULT_MTIME = new Date(2026, 9, 31, 0, 0, 0);
+
+/** Excel's serial day of a day counted from 1970-01-01 (the 1900 system, past its phantom leap day). */
+const excelSerialOf = (day: number): number => day + 25_569;
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -78,7 +80,7 @@ function sheetXml(sheet: XlsxSheet, shared: (s: string) => number): string {
  * A minimal, deterministic .xlsx (shared strings, one style sheet, no timestamps in the package),
  * enough for Excel, LibreOffice and exceljs to open.
  */
-export function buildXlsx(sheets: readonly XlsxSheet[]): Uint8Array {
+export function buildXlsx(sheets: readonly XlsxSheet[], opts: { modifiedAt?: Date } = {}): Uint8Array {
   const strings: string[] = [];
   const index = new Map<string, number>();
   let references = 0;
@@ -130,5 +132,5 @@ export function buildXlsx(sheets: readonly XlsxSheet[]): Uint8Array {
       strings.map((s) => `<si><t xml:space="preserve">${escapeXml(s)}</t></si>`).join('') +
       `</sst>`,
   );
-  return zipSync(files, { level: 6, mtime: FIXED_MTIME });
+  return zipSync(files, { level: 6, mtime: opts.modifiedAt ?? DEFAULT_MTIME });
 }
