@@ -59,7 +59,8 @@ export async function runImportCommand(common: CommonFlags, flags: Flags, files:
   try {
     const session = localAdminSession();
     const source = { type: 'path' as const, path: path.resolve(file) };
-    const inspection = unwrap(await app.dispatcher.invoke('import.inspect', { source, kind: kind as ImportKind, options }, { session }));
+    const profile = typeof flags['profile'] === 'string' ? flags['profile'] : undefined;
+    const inspection = unwrap(await app.dispatcher.invoke('import.inspect', { source, kind: kind as ImportKind, options, ...(profile !== undefined ? { profile } : {}) }, { session }));
     const mapping = typeof flags['mapping'] === 'string' ? readMappingFile(flags['mapping'], inspection.headers) : inspection.mapping;
     const expected = flags['expected-rows'];
     const result = await app.dispatcher.invoke(

@@ -16,7 +16,7 @@ Commands:
   serve [--port N]          browser mode: serve the app on 127.0.0.1 with a one-time token
   demo [--out DIR] [--seed N] [--clients N] [--managers N]
                             write the deterministic demo extracts (--out) and/or build a demo workspace (--db)
-  import --kind K FILE [--mapping FILE] [--as-of DATE] [--encoding E] [--sheet S] [--unit yuan|wan]
+  import --kind K FILE [--profile NAME | --mapping FILE] [--as-of DATE] [--encoding E] [--sheet S] [--unit yuan|wan]
          [--on-error reject|skip] [--expected-rows N]
                             import a core-banking extract as one batch (kinds: clients, balances …)
 
@@ -36,6 +36,7 @@ const OPTIONS = {
   managers: { type: 'string' },
   kind: { type: 'string' },
   mapping: { type: 'string' },
+  profile: { type: 'string' },
   'as-of': { type: 'string' },
   encoding: { type: 'string' },
   sheet: { type: 'string' },

@@ -5,6 +5,7 @@ import { AppError } from '../platform/app-error.js';
 import { getBatch, listBatches } from './batches.js';
 import { batchErrors, errorWorkbook } from './error-export.js';
 import { inspectFile, previewFile } from './inspect.js';
+import { listProfiles, saveProfile } from './profiles.js';
 import type { JobSource } from './job.js';
 import { rollbackBatch, rollbackEffect } from './rollback.js';
 import { runImport } from './run-import.js';
@@ -21,7 +22,10 @@ function jobSource(source: ImportSource, ctx: HandlerContext): JobSource {
 }
 
 export const importHandlers: DomainHandlers<'import'> = {
-  'import.inspect': (input, ctx) => inspectFile(ctx.store, resolveSource(input.source, ctx.uploads), input.kind, input.options),
+  'import.inspect': (input, ctx) => inspectFile(ctx.store, resolveSource(input.source, ctx.uploads), input.kind, input.options, input.profile),
+  'import.profiles': (input, ctx) => listProfiles(ctx.store, input.kind),
+  'import.saveProfile': (input, ctx) =>
+    ctx.store.transaction(() => saveProfile(ctx.store, { name: input.name, kind: input.kind, headers: input.headers, mapping: input.mapping, now: ctx.clock.now().toISOString() })),
   'import.preview': (input, ctx) =>
     previewFile(ctx.store, resolveSource(input.source, ctx.uploads), input.kind, input.mapping, input.options, input.limit, ctx.clock.now().toISOString()),
   'import.plan': async (input, ctx) =>

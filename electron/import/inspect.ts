@@ -1,20 +1,15 @@
-import crypto from 'node:crypto';
 import type { ImportInspection, ImportOptions, ImportPreview, PreviewRow, SkippedRow } from '../../shared/api/ops/import.js';
-import { IMPORT_KINDS, KIND_FIELDS, normalizeHeader } from '../../shared/import/kinds.js';
+import { IMPORT_KINDS, KIND_FIELDS } from '../../shared/import/kinds.js';
 import type { ImportKind } from '../../shared/import/kinds.js';
 import type { Store } from '../store/store.js';
 import { findSameFile, toBatchRef } from './batches.js';
 import { ADAPTERS } from './kinds/index.js';
+import { profileByName, profileForLayout } from './profiles.js';
 import { openSource } from './source.js';
 import type { SourceFile } from './source-file.js';
 import { missingRequired, suggestMapping } from './suggest-mapping.js';
 import type { Mapping } from './suggest-mapping.js';
 import { validateRow } from './validate-row.js';
-
-/** Identifies a layout by its header names, so a saved mapping comes back when the same layout does. */
-export function headerSignature(headers: readonly string[]): string {
-  return crypto.createHash('sha1').update(headers.map(normalizeHeader).join('\u0001')).digest('hex');
-}
 
 /** The kind whose required fields the headers cover best (ties: more fields mapped). */
 export function guessKind(headers: readonly string[]): ImportKind | null {
@@ -29,29 +24,15 @@ export function guessKind(headers: readonly string[]): ImportKind | null {
   return best?.kind ?? null;
 }
 
-function savedMapping(store: Store, kind: ImportKind, signature: string): { name: string; mapping: Mapping } | null {
-  const row = store.db.prepare('SELECT name, mapping FROM mapping_profile WHERE kind = ? AND header_signature = ? ORDER BY updated_at DESC LIMIT 1').get(kind, signature) as
-    | { name: string; mapping: string }
-    | undefined;
-  return row === undefined ? null : { name: row.name, mapping: JSON.parse(row.mapping) as Mapping };
-}
-
-/** Remembers the mapping used for a layout (the last one wins), under a name per kind and layout. */
-export function rememberMapping(store: Store, kind: ImportKind, headers: readonly string[], mapping: Mapping, now: string): void {
-  const signature = headerSignature(headers);
-  const name = `${kind}:${signature.slice(0, 12)}`;
-  store.db
-    .prepare(
-      `INSERT INTO mapping_profile (name, kind, header_signature, mapping, updated_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(name) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at`,
-    )
-    .run(name, kind, signature, JSON.stringify(mapping), now);
-}
-
-export async function inspectFile(store: Store, file: SourceFile, kind: ImportKind | undefined, options: ImportOptions): Promise<ImportInspection> {
+/**
+ * Detects the file, then picks the mapping: a profile the user named, else the one last used for this very
+ * layout, else suggestions from the header names.
+ */
+export async function inspectFile(store: Store, file: SourceFile, kind: ImportKind | undefined, options: ImportOptions, profile?: string): Promise<ImportInspection> {
   const opened = await openSource(file, options);
-  const chosen = kind ?? guessKind(opened.headers);
-  const saved = chosen === null ? null : savedMapping(store, chosen, headerSignature(opened.headers));
+  const named = profile === undefined ? null : profileByName(store, profile, opened.headers);
+  const chosen = kind ?? named?.kind ?? guessKind(opened.headers);
+  const saved = named !== null && named.kind === chosen ? { name: profile ?? '', mapping: named.mapping } : chosen === null ? null : profileForLayout(store, chosen, opened.headers);
   const mapping = saved?.mapping ?? (chosen === null ? {} : suggestMapping(chosen, opened.headers));
   const sha256 = await file.sha256();
   const same = chosen === null ? null : findSameFile(store, chosen, sha256);

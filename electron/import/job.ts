@@ -1,7 +1,7 @@
 import type { ImportBatchInfo, ImportOptions } from '../../shared/api/ops/import.js';
 import type { ImportKind } from '../../shared/import/kinds.js';
 import type { JobContext } from '../jobs/job-types.js';
-import { rememberMapping } from './inspect.js';
+import { rememberMapping } from './profiles.js';
 import { runImport } from './run-import.js';
 import { openSource } from './source.js';
 import { fromBytes, resolveSource } from './source-file.js';

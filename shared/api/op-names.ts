@@ -14,6 +14,8 @@ export const OP_NAME_LIST = [
   'import.plan',
   'import.commit',
   'import.errorsExport',
+  'import.profiles',
+  'import.saveProfile',
   'import.batches',
   'import.rollbackPreview',
   'import.rollback',

@@ -65,6 +65,10 @@ describe('the import wizard', () => {
     expect(await page.getByTestId('import-next').isDisabled()).toBe(true);
     await choose('import-map-name', '1');
     await page.getByTestId('import-mapping-missing').waitFor({ state: 'detached' });
+    // Save the corrected mapping under a name for later files of this source.
+    await page.getByTestId('import-profile-name').fill('核心系统客户');
+    await page.getByTestId('import-profile-save').click();
+    await page.getByTestId('import-profile-saved').waitFor();
     await shot('import-2-mapping.png');
     await page.getByTestId('import-next').click();
 

@@ -149,6 +149,14 @@ export interface RollbackEffect {
 
 const fileInput = { source: importSource, options: importOptions.default({ amountUnit: 'yuan' }) };
 
+export interface MappingProfileInfo {
+  name: string;
+  kind: ImportKind;
+  /** Field → the header it reads. */
+  fields: Record<string, string>;
+  updatedAt: string;
+}
+
 export interface ExportedFile {
   fileName: string;
   mimeType: string;
@@ -159,7 +167,7 @@ export interface ExportedFile {
 export const importOps = {
   'import.inspect': op<ImportInspection>()({
     summary: 'Detect format, encoding, header and suggest the kind and mapping of a file',
-    input: z.object({ ...fileInput, kind: kind.optional() }).strict(),
+    input: z.object({ ...fileInput, kind: kind.optional(), profile: z.string().min(1).max(100).optional() }).strict(),
     roles: STAFF_ROLES,
     scope: 'org',
   }),
@@ -201,6 +209,19 @@ export const importOps = {
     roles: STAFF_ROLES,
     scope: 'org',
     long: true,
+  }),
+  'import.profiles': op<MappingProfileInfo[]>()({
+    summary: 'Saved mapping profiles (named by users, or remembered per layout)',
+    input: z.object({ kind: kind.optional() }).strict(),
+    roles: STAFF_ROLES,
+    scope: 'org',
+  }),
+  'import.saveProfile': op<MappingProfileInfo>()({
+    summary: 'Save a mapping under a name, to apply to files of this source later',
+    input: z.object({ name: z.string().trim().min(1).max(100), kind, headers: z.array(z.string().max(200)).max(500), mapping: importMapping }).strict(),
+    roles: STAFF_ROLES,
+    scope: 'org',
+    mutates: true,
   }),
   'import.batches': op<ImportBatchInfo[]>()({
     summary: 'Import history, newest first',

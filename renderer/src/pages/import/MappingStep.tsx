@@ -1,3 +1,4 @@
+import { SaveProfile } from './SaveProfile.js';
 import { Alert, Chip, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import type { ImportKind } from '../../../../shared/import/kinds.js';
 import { useLocale, useT } from '../../i18n/I18nProvider.js';
@@ -73,6 +74,7 @@ export function MappingStep(props: { wizard: ImportWizard; kind: ImportKind }) {
           {t('import.mapping.missing', { fields: missing.map((k) => fieldLabel(kind, k, locale)).join(sep) })}
         </Alert>
       )}
+      <SaveProfile kind={kind} headers={headers} mapping={state.mapping} />
     </Stack>
   );
 }
