@@ -5,6 +5,7 @@ import type { Clock } from '../platform/clock.js';
 import { createLogger } from '../platform/log.js';
 import type { Store } from '../store/store.js';
 import { loadHoldings, loadTransactions, loadWorklog } from './load-activity.js';
+import { recomputeChangesAt } from '../import/balance-change.js';
 import { loadBalances } from './load-balances.js';
 import { loadAssignmentChanges, loadClients } from './load-clients.js';
 import { LoadContext } from './load-context.js';
@@ -61,6 +62,8 @@ export function loadDemoExtracts(store: Store, dir: string, opts: LoadOptions): 
       const clients = loadClients(ctx, orgIds, managerIds);
       loadAssignmentChanges(ctx, clients, managerIds);
       loadBalances(ctx, clients);
+      // The derived change indicators (变动) the import pipeline keeps, for every month loaded.
+      for (const asOf of store.db.prepare('SELECT DISTINCT as_of FROM balance_snapshot ORDER BY as_of').pluck().all() as string[]) recomputeChangesAt(store, asOf);
       loadHoldings(ctx, clients);
       loadTransactions(ctx, clients);
       loadWorklog(ctx, clients, managerIds);

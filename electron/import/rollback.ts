@@ -2,6 +2,7 @@ import type { ImportBatchInfo, RollbackEffect } from '../../shared/api/ops/impor
 import type { LocalizedText } from '../../shared/i18n/locale.js';
 import { AppError } from '../platform/app-error.js';
 import type { Store } from '../store/store.js';
+import { recomputeChangesAround } from './balance-change.js';
 import { getBatch } from './batches.js';
 
 /** Tables whose rows carry the batch that wrote them, children before parents (the order rows are deleted in). */
@@ -83,6 +84,7 @@ function undoBatch(store: Store, batch: ImportBatchInfo): { deletes: Record<stri
     restores[u.tbl] = (restores[u.tbl] ?? 0) + 1;
   }
   db.prepare('DELETE FROM import_undo WHERE batch_id = ?').run(batch.id);
+  if (batch.kind === 'balances' && batch.asOf !== null) recomputeChangesAround(store, batch.asOf);
   if (batch.supersedesId !== null) db.prepare("UPDATE import_batch SET status = 'committed' WHERE id = ?").run(batch.supersedesId);
   db.prepare("UPDATE import_batch SET status = 'rolled_back' WHERE id = ?").run(batch.id);
   return { deletes, restores };

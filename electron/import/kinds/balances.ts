@@ -1,3 +1,4 @@
+import { recomputeChangesAround } from '../balance-change.js';
 import type { FieldValue } from '../validate-row.js';
 import type { BatchContext, KindAdapter, KindSession, RowProblem } from './types.js';
 import { SeenKeys, duplicateProblem } from './lookups.js';
@@ -60,13 +61,18 @@ function begin(ctx: BatchContext): KindSession {
       return { outcome: same ? 'unchanged' : 'update' };
     },
     finish() {
-      if (ctx.batchId === null || ctx.supersedes === null) return;
+      if (ctx.batchId === null) return;
+      if (ctx.supersedes === null) {
+        if (ctx.asOf !== null) recomputeChangesAround(ctx.store, ctx.asOf);
+        return;
+      }
       // Rows of the earlier version that the corrected file no longer states.
       const dropped = db
         .prepare('SELECT client_id, as_of, product_type, balance_fen, avg_balance_fen, batch_id FROM balance_snapshot WHERE batch_id = ?')
         .all(ctx.supersedes) as Array<Existing & { client_id: number; as_of: string; product_type: string }>;
       for (const row of dropped) ctx.undo('balance_snapshot', 'delete', `${row.client_id}|${row.as_of}|${row.product_type}`, { ...row });
       db.prepare('DELETE FROM balance_snapshot WHERE batch_id = ?').run(ctx.supersedes);
+      if (ctx.asOf !== null) recomputeChangesAround(ctx.store, ctx.asOf);
     },
   };
 }

@@ -1,0 +1,48 @@
+import type { Store } from '../store/store.js';
+
+/** Assets under management exclude liabilities (loans) and card limits. */
+const AUM_PRODUCTS = "('deposit_demand', 'deposit_time', 'wealth', 'fund', 'insurance')";
+
+/** The snapshot dates that follow `asOf` directly, whose changes depend on it too. */
+function nextDate(store: Store, asOf: string): string | null {
+  const row = store.db.prepare('SELECT min(as_of) AS d FROM balance_snapshot WHERE as_of > ?').get(asOf) as { d: string | null };
+  return row.d;
+}
+
+/**
+ * Recomputes the change indicators (变动) for one snapshot date against the one before it:
+ * net growth of AUM per client, new clients (no assets before, assets now) and lost clients (assets before,
+ * none now). Without an earlier snapshot every value is marked as an estimate. Runs inside the caller's
+ * transaction, in one set-based statement per date.
+ */
+export function recomputeChangesAt(store: Store, asOf: string): number {
+  const db = store.db;
+  db.prepare('DELETE FROM balance_change WHERE as_of = ?').run(asOf);
+  const prev = (db.prepare('SELECT max(as_of) AS d FROM balance_snapshot WHERE as_of < ?').get(asOf) as { d: string | null }).d;
+  const hasCurrent = (db.prepare('SELECT EXISTS (SELECT 1 FROM balance_snapshot WHERE as_of = ?) AS x').get(asOf) as { x: number }).x === 1;
+  if (!hasCurrent) return 0;
+  return db
+    .prepare(
+      `WITH cur AS (SELECT client_id, sum(CASE WHEN product_type IN ${AUM_PRODUCTS} THEN balance_fen ELSE 0 END) AS aum
+                    FROM balance_snapshot WHERE as_of = @asOf GROUP BY client_id),
+            pre AS (SELECT client_id, sum(CASE WHEN product_type IN ${AUM_PRODUCTS} THEN balance_fen ELSE 0 END) AS aum
+                    FROM balance_snapshot WHERE as_of = @prev GROUP BY client_id),
+            ids AS (SELECT client_id FROM cur UNION SELECT client_id FROM pre)
+       INSERT INTO balance_change (client_id, as_of, prev_as_of, aum_fen, prev_aum_fen, net_growth_fen, is_new, is_lost, complete)
+       SELECT ids.client_id, @asOf, @prev, coalesce(cur.aum, 0), coalesce(pre.aum, 0), coalesce(cur.aum, 0) - coalesce(pre.aum, 0),
+              coalesce(pre.aum, 0) <= 0 AND coalesce(cur.aum, 0) > 0,
+              coalesce(pre.aum, 0) > 0 AND coalesce(cur.aum, 0) <= 0,
+              @prev IS NOT NULL
+       FROM ids LEFT JOIN cur ON cur.client_id = ids.client_id LEFT JOIN pre ON pre.client_id = ids.client_id`,
+    )
+    .run({ asOf, prev }).changes;
+}
+
+/** After a snapshot date changed: that date and the one after it (whose "before" it is). */
+export function recomputeChangesAround(store: Store, asOf: string): void {
+  recomputeChangesAt(store, asOf);
+  const next = nextDate(store, asOf);
+  if (next !== null) recomputeChangesAt(store, next);
+  // A snapshot date that no longer exists leaves no derived rows behind.
+  store.db.prepare('DELETE FROM balance_change WHERE as_of NOT IN (SELECT DISTINCT as_of FROM balance_snapshot)').run();
+}
