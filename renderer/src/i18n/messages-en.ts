@@ -125,11 +125,6 @@ export const en: Record<keyof typeof zhCN, string> = {
     'Summarise assets and their changes by org unit, manager and client tier here, and export them to Excel.',
   'guide.reports.needs':
     'Reports need at least one balance snapshot: import a balance file, or build the demo workspace.',
-  'guide.import.title': 'Import files exported from the core banking system',
-  'guide.import.purpose':
-    'Import CSV or Excel files exported from the core banking system here: org units, managers, clients, balances, product holdings and transactions. Every row is previewed and validated before it is committed.',
-  'guide.import.needs':
-    'It needs the data files exported from the core banking system. Without real data at hand, build the demo workspace to try the app.',
 
   'settings.languageHint': 'The language is remembered in this workspace.',
   'settings.aboutTitle': 'About',

@@ -121,10 +121,6 @@ export const zhCN = {
   'guide.reports.title': '汇总资产与变动',
   'guide.reports.purpose': '在这里按机构、客户经理和客户层级汇总资产及其变动，并导出 Excel。',
   'guide.reports.needs': '报表需要至少一期余额快照：先导入余额文件，或生成演示工作区。',
-  'guide.import.title': '导入核心系统导出的文件',
-  'guide.import.purpose':
-    '在这里导入核心系统导出的 CSV 或 Excel 文件：机构、客户经理、客户、余额、产品持有和交易流水。每一行在提交前都会预览和校验。',
-  'guide.import.needs': '需要从核心系统导出的数据文件。手头没有真实数据时，可以先生成演示工作区试用。',
 
   'settings.languageHint': '语言设置保存在当前工作区中。',
   'settings.aboutTitle': '关于',

@@ -5,7 +5,7 @@ import type { PageKey } from '../../routing/routes.js';
 /** Workspace data a page depends on, each read from the workspace summary. */
 export type Need = 'orgUnits' | 'managers' | 'clients' | 'balanceSnapshots';
 
-export type GuidePageKey = 'assignment' | 'tasks' | 'evaluation' | 'reports' | 'import';
+export type GuidePageKey = 'assignment' | 'tasks' | 'evaluation' | 'reports';
 
 export interface GuideAction {
   to: PageKey;
@@ -53,13 +53,6 @@ export const GUIDES: Readonly<Record<GuidePageKey, Guide>> = {
     needsText: 'guide.reports.needs',
     needs: ['balanceSnapshots'],
     actions: [IMPORT, DEMO],
-  },
-  import: {
-    title: 'guide.import.title',
-    purpose: 'guide.import.purpose',
-    needsText: 'guide.import.needs',
-    needs: [],
-    actions: [DEMO],
   },
 };
 
