@@ -7,6 +7,7 @@ import { pickText } from '../../shared/i18n/locale.js';
 import type { LocalizedText } from '../../shared/i18n/locale.js';
 import { isAppError } from '../platform/app-error.js';
 import { createLogger } from '../platform/log.js';
+import { sqliteCode } from '../store/sqlite.js';
 import type { AppServices, Handlers, Session } from './types.js';
 
 const log = createLogger('dispatcher');
@@ -39,7 +40,7 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): Array<{ path: stri
 
 /** SQLite's "another writer holds the lock" after busy_timeout, e.g. while a job commits in its worker. */
 function isBusy(e: unknown): boolean {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? (e).code : undefined;
+  const code = sqliteCode(e);
   return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
 }
 

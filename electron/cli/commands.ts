@@ -38,7 +38,7 @@ function intFlag(flags: Flags, name: string): number | undefined {
 }
 
 /** Unwraps an API result for the CLI: failures become an error on stderr and a non-zero exit. */
-function unwrap<T>(result: ApiResult<T>): T {
+export function unwrap<T>(result: ApiResult<T>): T {
   if (result.ok) return result.value;
   throw new AppError(result.error.code, { zh: result.error.message, en: result.error.message }, result.error.details);
 }

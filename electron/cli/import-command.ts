@@ -1,22 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Progress } from '../../shared/api/contract.js';
-import type { ApiResult } from '../../shared/api/errors.js';
 import type { ImportOptions } from '../../shared/api/ops/import.js';
 import { IMPORT_KINDS } from '../../shared/import/kinds.js';
 import type { ImportKind } from '../../shared/import/kinds.js';
 import { createApp } from '../app.js';
 import { localAdminSession } from '../api/types.js';
-import { AppError } from '../platform/app-error.js';
 import type { CommonFlags, Flags } from './commands.js';
-import { storeFileOf, workerFileOf } from './commands.js';
+import { storeFileOf, unwrap, workerFileOf } from './commands.js';
 import type { Output } from './output.js';
 import { UsageError } from './output.js';
-
-function unwrap<T>(result: ApiResult<T>): T {
-  if (result.ok) return result.value;
-  throw new AppError(result.error.code, { zh: result.error.message, en: result.error.message }, result.error.details);
-}
 
 /** A mapping file: {"field": "header name" | column number (0-based)}. */
 function readMappingFile(file: string, headers: readonly string[]): Record<string, number> {

@@ -3,7 +3,6 @@ import type { ImportKind } from '../../shared/import/kinds.js';
 import type { JobContext } from '../jobs/job-types.js';
 import { rememberMapping } from './profiles.js';
 import { runImport } from './run-import.js';
-import { openSource } from './source.js';
 import { fromBytes, resolveSource } from './source-file.js';
 import type { Mapping } from './suggest-mapping.js';
 
@@ -29,8 +28,7 @@ export async function importCommitJob(input: ImportCommitInput, ctx: JobContext)
   );
   if (result.batch === null) throw new Error('commit produced no batch');
   if (result.batch.noop !== true) {
-    const opened = await openSource(file, input.options);
-    ctx.store.transaction(() => rememberMapping(ctx.store, input.kind, opened.headers, input.mapping, ctx.clock.now().toISOString()));
+    ctx.store.transaction(() => rememberMapping(ctx.store, input.kind, result.headers, input.mapping, ctx.clock.now().toISOString()));
   }
   return result.batch;
 }

@@ -1,6 +1,7 @@
 import type { ImportBatchInfo, RollbackEffect } from '../../shared/api/ops/import.js';
 import type { LocalizedText } from '../../shared/i18n/locale.js';
 import { AppError } from '../platform/app-error.js';
+import { sqliteCode } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 import { recomputeChangesAround } from './balance-change.js';
 import { getBatch } from './batches.js';
@@ -32,7 +33,7 @@ function notFound(id: number): never {
 }
 
 function isForeignKeyError(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && 'code' in e && String((e).code).startsWith('SQLITE_CONSTRAINT_FOREIGNKEY');
+  return sqliteCode(e) === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
 
 /** Later committed batches that changed rows this batch wrote: they must be rolled back first. */

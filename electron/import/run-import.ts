@@ -44,6 +44,8 @@ export interface ImportRuntime {
 export interface ImportResult {
   plan: ImportPlan;
   batch: ImportBatchInfo | null;
+  /** The header row read (empty for a same-file no-op, which reads nothing). */
+  headers: string[];
 }
 
 function fail(zh: string, en: string, problems: NonNullable<ErrorDetails['problems']> = []): never {
@@ -92,7 +94,7 @@ export async function runImport(file: SourceFile, req: ImportRequest, rt: Import
 
   // The same bytes again: nothing to read, nothing to write.
   if (req.commit && sameFile !== null) {
-    return { plan: planOf(sameFile.asOf, null, { expectedRows: null, source: null, ok: true }), batch: { ...sameFile, noop: true } };
+    return { plan: planOf(sameFile.asOf, null, { expectedRows: null, source: null, ok: true }), batch: { ...sameFile, noop: true }, headers: [] };
   }
   const trailer = { count: null as number | null };
   const opened = await openSource(file, req.options, trailer);
@@ -186,7 +188,7 @@ export async function runImport(file: SourceFile, req: ImportRequest, rt: Import
       ok: expected === null || expected === counts.rowsRead,
     };
     const plan = planOf(ctx.asOf, supersedes, control);
-    if (!write || batchId === null) return { plan, batch: null };
+    if (!write || batchId === null) return { plan, batch: null, headers: opened.headers };
 
     if (!control.ok) {
       fail(
@@ -209,7 +211,7 @@ export async function runImport(file: SourceFile, req: ImportRequest, rt: Import
     ).run(ctx.asOf, (earlier?.version ?? 0) + 1, earlier?.id ?? null, counts.rowsRead, counts.insert, counts.update, counts.unchanged, counts.rejected, rt.clock.now().toISOString(), batchId);
     if (earlier !== null) db.prepare("UPDATE import_batch SET status = 'superseded' WHERE id = ?").run(earlier.id);
     db.exec('COMMIT');
-    return { plan, batch: getBatch(rt.store, batchId) };
+    return { plan, batch: getBatch(rt.store, batchId), headers: opened.headers };
   } catch (e) {
     if (write && db.inTransaction) db.exec('ROLLBACK');
     throw e;

@@ -249,13 +249,33 @@ describe('import pipeline on the demo extracts', () => {
   );
 
   it(
-    'leaves the store untouched when cancelled mid-commit',
+    'leaves the store untouched when cancelled inside the commit, once rows are being written',
     withApp(async (t) => {
+      // Many batches of rows, so the cancel raised at the first progress report lands before the last one.
+      const big = path.join(files.dir, 'many-clients.csv');
+      const rows = Array.from({ length: 60_000 }, (_, i) => `K${String(i).padStart(7, '0')},客户${i}`);
+      fs.writeFileSync(big, ['客户号,客户名称', ...rows].join('\n'));
       const controller = new AbortController();
-      controller.abort();
-      const r = await importFile(t.app, clientsFile, 'clients', { drop: NO_REFS, signal: controller.signal });
+      let sawRows = false;
+      const r = await t.app.dispatcher.invoke(
+        'import.commit',
+        { source: { type: 'path', path: big }, kind: 'clients', mapping: { clientNo: 0, name: 1 } },
+        {
+          session: adminSession,
+          signal: controller.signal,
+          onProgress: (p) => {
+            if (p.phase === 'rows' && !sawRows) {
+              sawRows = true;
+              controller.abort();
+            }
+          },
+        },
+      );
+      expect(sawRows).toBe(true);
       expect(r).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
-      expect(count(t, 'SELECT count(*) n FROM import_batch')).toBe(0);
+      for (const table of ['client', 'import_batch', 'import_undo']) expect(count(t, `SELECT count(*) n FROM ${table}`)).toBe(0);
+      // The deferred indexes of the first load are back as they were.
+      expect(count(t, "SELECT count(*) n FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'client' AND sql IS NOT NULL")).toBe(5);
     }),
   );
 });

@@ -1,10 +1,8 @@
-import type { FieldValue } from '../validate-row.js';
 import type { BatchContext, KindAdapter, KindSession, RowProblem } from './types.js';
-import { clientIdLookup, keyedRows, unknownClient } from './keyed-rows.js';
+import { num, str, unknownClient, unknownManager } from './field-values.js';
+import { clientIdLookup, keyedRows } from './keyed-rows.js';
 import { SeenKeys, duplicateProblem, managerIdsByStaffNo } from './lookups.js';
 
-const str = (v: FieldValue | undefined): string | null => (v === undefined || v === null ? null : String(v));
-const num = (v: FieldValue | undefined): number | null => (v === undefined || v === null ? null : Number(v));
 
 /** 产品持有: keyed on the account/contract number. */
 function beginHoldings(ctx: BatchContext): KindSession {
@@ -87,7 +85,7 @@ function beginWorklog(ctx: BatchContext): KindSession {
       const cid = clientId(clientNo);
       if (cid === undefined) problems.push(unknownClient(clientNo));
       const mid = managerIds.get(managerNo);
-      if (mid === undefined) problems.push({ field: 'managerNo', reason: { zh: `客户经理号“${managerNo}”不存在，请先导入客户经理`, en: `Manager number “${managerNo}” is unknown; import the roster first` } });
+      if (mid === undefined) problems.push(unknownManager(managerNo));
       if (cid === undefined || mid === undefined) return { problems };
       return {
         outcome: upsert(key, {

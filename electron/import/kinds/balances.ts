@@ -1,6 +1,7 @@
 import { recomputeChangesAround } from '../balance-change.js';
-import type { FieldValue } from '../validate-row.js';
 import type { BatchContext, KindAdapter, KindSession, RowProblem } from './types.js';
+import { str, unknownClient } from './field-values.js';
+import { clientIdLookup } from './keyed-rows.js';
 import { SeenKeys, duplicateProblem } from './lookups.js';
 
 interface Existing {
@@ -9,7 +10,6 @@ interface Existing {
   batch_id: number;
 }
 
-const str = (v: FieldValue | undefined): string | null => (v === undefined || v === null ? null : String(v));
 
 /**
  * 时点/日均余额 for one as-of date: keyed on (client, as-of, product type). A corrected file (same as-of date and
@@ -19,12 +19,10 @@ const str = (v: FieldValue | undefined): string | null => (v === undefined || v 
 function begin(ctx: BatchContext): KindSession {
   const db = ctx.store.db;
   const seen = new SeenKeys();
-  const clientId = db.prepare('SELECT id FROM client WHERE client_no = ?').pluck();
+  const clientId = clientIdLookup(ctx);
   const find = db.prepare('SELECT balance_fen, avg_balance_fen, batch_id FROM balance_snapshot WHERE client_id = ? AND as_of = ? AND product_type = ?');
   const insert = db.prepare('INSERT INTO balance_snapshot (client_id, as_of, product_type, balance_fen, avg_balance_fen, batch_id) VALUES (?, ?, ?, ?, ?, ?)');
   const update = db.prepare('UPDATE balance_snapshot SET balance_fen = ?, avg_balance_fen = ?, batch_id = ? WHERE client_id = ? AND as_of = ? AND product_type = ?');
-  let lastNo: string | null = null;
-  let lastId: number | undefined;
 
   return {
     apply(record, values) {
@@ -39,11 +37,8 @@ function begin(ctx: BatchContext): KindSession {
       const key = `${clientNo}|${product}`;
       const first = seen.firstRecord(key, record);
       if (first !== null) problems.push(duplicateProblem('productType', `${clientNo} ${product}`, first));
-      if (clientNo !== lastNo) {
-        lastNo = clientNo;
-        lastId = clientId.get(clientNo) as number | undefined;
-      }
-      if (lastId === undefined) problems.push({ field: 'clientNo', reason: { zh: `客户号“${clientNo}”不存在，请先导入客户`, en: `Client “${clientNo}” is unknown; import clients first` } });
+      const lastId = clientId(clientNo);
+      if (lastId === undefined) problems.push(unknownClient(clientNo));
       if (problems.length > 0 || lastId === undefined) return { problems };
 
       const balance = Number(values['balance']);

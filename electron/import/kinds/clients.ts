@@ -1,7 +1,8 @@
 import { nameInitials as initials } from '../../clients/initials.js';
-import type { FieldValue } from '../validate-row.js';
 import type { BatchContext, KindAdapter, KindSession, Outcome, RowProblem } from './types.js';
+import { sqliteCode } from '../../store/sqlite.js';
 import { deferIndexes } from './bulk-indexes.js';
+import { str as text, unknownManager, unknownOrg } from './field-values.js';
 import { SeenKeys, duplicateProblem, managerIdsByStaffNo, orgIdsByCode } from './lookups.js';
 
 interface ClientRow {
@@ -31,11 +32,6 @@ const COLUMNS = {
 
 type Column = (typeof COLUMNS)[keyof typeof COLUMNS] | 'org_unit_id';
 
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && 'code' in e && (e).code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
-const text = (v: FieldValue | undefined): string | null => (v === undefined || v === null ? null : String(v));
 
 /**
  * 客户基本信息: matched on the client number only. New numbers are inserted; known ones are updated in the
@@ -105,13 +101,13 @@ function begin(ctx: BatchContext): KindSession {
       const orgCode = text(values['orgCode']);
       if (orgCode !== null) {
         orgUnitId = orgIds.get(orgCode) ?? null;
-        if (orgUnitId === null) problems.push({ field: 'orgCode', reason: { zh: `机构号“${orgCode}”不存在，请先导入机构`, en: `Org code “${orgCode}” is unknown; import org units first` } });
+        if (orgUnitId === null) problems.push(unknownOrg(orgCode));
       }
       let managerId: number | null = null;
       const managerNo = text(values['managerNo']);
       if (managerNo !== null) {
         managerId = managerIds.get(managerNo) ?? null;
-        if (managerId === null) problems.push({ field: 'managerNo', reason: { zh: `客户经理号“${managerNo}”不存在，请先导入客户经理`, en: `Manager number “${managerNo}” is unknown; import the roster first` } });
+        if (managerId === null) problems.push(unknownManager(managerNo));
       }
       if (problems.length > 0) return { problems };
 
@@ -138,7 +134,7 @@ function begin(ctx: BatchContext): KindSession {
               batchId: ctx.batchId,
             });
           } catch (e) {
-            if (isUniqueViolation(e)) return { problems: [{ field: 'clientNo', reason: { zh: `客户号“${clientNo}”与本文件中前面的行重复`, en: `Client number “${clientNo}” repeats an earlier row of this file` } }] };
+            if (sqliteCode(e) === 'SQLITE_CONSTRAINT_UNIQUE') return { problems: [{ field: 'clientNo', reason: { zh: `客户号“${clientNo}”与本文件中前面的行重复`, en: `Client number “${clientNo}” repeats an earlier row of this file` } }] };
             throw e;
           }
           clientId = Number(result.lastInsertRowid);

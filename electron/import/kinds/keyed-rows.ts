@@ -43,8 +43,3 @@ export function clientIdLookup(ctx: BatchContext): (clientNo: string) => number 
     return lastId;
   };
 }
-
-export const unknownClient = (clientNo: string) => ({
-  field: 'clientNo',
-  reason: { zh: `客户号“${clientNo}”不存在，请先导入客户`, en: `Client “${clientNo}” is unknown; import clients first` },
-});

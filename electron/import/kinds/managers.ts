@@ -1,6 +1,6 @@
-import type { FieldValue } from '../validate-row.js';
 import { AppError } from '../../platform/app-error.js';
 import type { BatchContext, KindAdapter, KindSession, RowProblem } from './types.js';
+import { num, str, unknownOrg } from './field-values.js';
 import { SeenKeys, duplicateProblem, orgIdsByCode } from './lookups.js';
 
 interface PeriodRow {
@@ -16,8 +16,6 @@ interface PeriodRow {
   batch_id: number | null;
 }
 
-const str = (v: FieldValue | undefined): string | null => (v === undefined || v === null ? null : String(v));
-const num = (v: FieldValue | undefined): number | null => (v === undefined || v === null ? null : Number(v));
 
 /** HR files write the last day a row applies (inclusive); the store keeps [from, to). */
 function dayAfter(iso: string): string {
@@ -56,7 +54,7 @@ function begin(ctx: BatchContext): KindSession {
       const problems: RowProblem[] = [];
       const orgCode = str(values['orgCode']) ?? '';
       const orgUnitId = orgIds.get(orgCode);
-      if (orgUnitId === undefined) problems.push({ field: 'orgCode', reason: { zh: `机构号“${orgCode}”不存在，请先导入机构`, en: `Org code “${orgCode}” is unknown; import org units first` } });
+      if (orgUnitId === undefined) problems.push(unknownOrg(orgCode));
       const lastDay = str(values['validTo']);
       const validTo = lastDay === null ? null : dayAfter(lastDay);
       if (validTo !== null && validTo <= validFrom) problems.push({ field: 'validTo', reason: { zh: '失效日期早于生效日期', en: 'Valid-to is before valid-from' } });

@@ -1,5 +1,5 @@
-import type { FieldValue } from '../validate-row.js';
 import type { BatchContext, KindAdapter, KindSession, RowProblem } from './types.js';
+import { str } from './field-values.js';
 import { SeenKeys, duplicateProblem, orgIdsByCode } from './lookups.js';
 
 interface OrgRow {
@@ -14,7 +14,6 @@ interface OrgRow {
 }
 
 const COLUMNS = { name: 'name', level: 'level', headName: 'head_name', address: 'address', phone: 'phone' } as const;
-const str = (v: FieldValue | undefined): string | null => (v === undefined || v === null ? null : String(v));
 
 /** 机构: keyed on the org code; a parent must already exist or come earlier in the same file. */
 function begin(ctx: BatchContext): KindSession {
