@@ -7,7 +7,7 @@ import { throwIfCancelled } from '../platform/cancel.js';
 import type { CancelSignal } from '../platform/cancel.js';
 import { createLogger } from '../platform/log.js';
 import { BalanceSimulator } from './balances.js';
-import { AS_OF, MONTHS, MONTH_ENDS, compactOf, isoOf } from './calendar.js';
+import { AS_OF, HISTORY_START_DAY, MONTHS, MONTH_ENDS, compactOf, isoOf } from './calendar.js';
 import { clientDetail } from './clients.js';
 import { csvLine, yuanText } from './csv.js';
 import { formatRecord, holdingsLayout } from './fixed-width.js';
@@ -222,7 +222,9 @@ async function writeAssignmentChanges(run: Run): Promise<void> {
     sink.write(csvLine(ASSIGNMENT_CHANGE_HEADER));
     for (const p of run.world.profiles) {
       if (p.prevManager < 0) continue;
-      sink.write(csvLine([p.clientNo, staffNoOf(run, p.prevManager), staffNoOf(run, p.manager), isoOf(p.managedSince), '客户经理调动，管户移交']));
+      // The previous manager looked after the client since it opened, or since the history window began.
+      const since = Math.max(p.openDay, HISTORY_START_DAY);
+      sink.write(csvLine([p.clientNo, staffNoOf(run, p.prevManager), staffNoOf(run, p.manager), isoOf(p.managedSince), isoOf(since), '客户经理调动，管户移交']));
     }
     return Promise.resolve();
   });

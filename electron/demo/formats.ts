@@ -53,7 +53,7 @@ export const WORKLOG_HEADER = [
   '下一步计划',
   '计划跟进日期',
 ] as const;
-export const ASSIGNMENT_CHANGE_HEADER = ['客户号', '原客户经理号', '新客户经理号', '变更日期', '变更原因'] as const;
+export const ASSIGNMENT_CHANGE_HEADER = ['客户号', '原客户经理号', '新客户经理号', '变更日期', '原管户起始日期', '变更原因'] as const;
 
 export const ORG_HEADER = ['机构号', '机构名称', '机构层级', '上级机构号', '负责人', '地址', '联系电话'] as const;
 export const ROSTER_HEADER = [

@@ -1,7 +1,8 @@
+import { AUM_PRODUCTS_SQL } from '../../shared/book/products.js';
 import type { Store } from '../store/store.js';
 
-/** Assets under management exclude liabilities (loans) and card limits. */
-const AUM_PRODUCTS = "('deposit_demand', 'deposit_time', 'wealth', 'fund', 'insurance')";
+/** Assets under management exclude liabilities (loans) and card limits; one definition for the whole app. */
+const AUM_PRODUCTS = AUM_PRODUCTS_SQL;
 
 /** The snapshot dates that follow `asOf` directly, whose changes depend on it too. */
 function nextDate(store: Store, asOf: string): string | null {
@@ -38,11 +39,12 @@ export function recomputeChangesAt(store: Store, asOf: string): number {
     .run({ asOf, prev }).changes;
 }
 
-/** After a snapshot date changed: that date and the one after it (whose "before" it is). */
+/**
+ * After a snapshot date changed: that date and the one after it (whose "before" it is). A date with no
+ * snapshot left (rolled back) loses its derived rows in recomputeChangesAt.
+ */
 export function recomputeChangesAround(store: Store, asOf: string): void {
   recomputeChangesAt(store, asOf);
   const next = nextDate(store, asOf);
   if (next !== null) recomputeChangesAt(store, next);
-  // A snapshot date that no longer exists leaves no derived rows behind.
-  store.db.prepare('DELETE FROM balance_change WHERE as_of NOT IN (SELECT DISTINCT as_of FROM balance_snapshot)').run();
 }

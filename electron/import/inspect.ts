@@ -64,8 +64,7 @@ export async function previewFile(store: Store, file: SourceFile, kind: ImportKi
   const skipped: SkippedRow[] = [];
   const rows: PreviewRow[] = [];
   const adapter = ADAPTERS[kind];
-  const session =
-    adapter?.begin({
+  const session = adapter.begin({
       store,
       batchId: null,
       asOf: options.asOf ?? null,
@@ -74,7 +73,7 @@ export async function previewFile(store: Store, file: SourceFile, kind: ImportKi
       now,
       mapped: new Set(Object.keys(mapping)),
       undo: () => undefined,
-    }) ?? null;
+    });
   const columnIndex = (field: string): number | null => mapping[field] ?? null;
   const gen = opened.dataRows(skipped);
   outer: for await (const batch of gen) {
@@ -83,7 +82,7 @@ export async function previewFile(store: Store, file: SourceFile, kind: ImportKi
       const errors: PreviewRow['errors'] = typed.errors.map((e) => ({ columnIndex: columnIndex(e.field), field: e.field, reason: e.reason }));
       const recordProblem = opened.recordProblem(row.record);
       if (recordProblem !== null) errors.push({ columnIndex: null, field: '(record)', reason: recordProblem });
-      if (errors.length === 0 && session !== null) {
+      if (errors.length === 0) {
         const result = session.apply(row.record, typed.values);
         if ('problems' in result) for (const p of result.problems) errors.push({ columnIndex: columnIndex(p.field), field: p.field, reason: p.reason });
       }

@@ -7,7 +7,7 @@ import { recomputeChangesAround } from './balance-change.js';
 import { getBatch } from './batches.js';
 
 /** Tables whose rows carry the batch that wrote them, children before parents (the order rows are deleted in). */
-const BATCH_TABLES = ['balance_snapshot', 'product_holding', 'txn', 'contact', 'manager_period', 'client', 'manager', 'org_unit'] as const;
+const BATCH_TABLES = ['target_plan', 'balance_snapshot', 'product_holding', 'txn', 'contact', 'manager_period', 'client', 'manager', 'org_unit'] as const;
 
 /** How an undo entry's key finds its row again. */
 const KEY_WHERE: Record<string, { where: string; params: (key: string) => unknown[] }> = {
@@ -19,6 +19,7 @@ const KEY_WHERE: Record<string, { where: string; params: (key: string) => unknow
   txn: { where: 'txn_ref = ?', params: (k) => [k] },
   contact: { where: 'ext_ref = ?', params: (k) => [k] },
   assignment: { where: 'id = ?', params: (k) => [Number(k)] },
+  target_plan: { where: 'id = ?', params: (k) => [Number(k)] },
   balance_snapshot: {
     where: 'client_id = ? AND as_of = ? AND product_type = ?',
     params: (k) => {

@@ -1,7 +1,7 @@
 import type { Progress } from '../../shared/api/contract.js';
 import type { ErrorDetails } from '../../shared/api/errors.js';
 import type { ImportBatchInfo, ImportOptions, ImportPlan, ImportRowError, SkippedRow } from '../../shared/api/ops/import.js';
-import { KIND_FIELDS, KIND_LABELS } from '../../shared/import/kinds.js';
+import { KIND_FIELDS } from '../../shared/import/kinds.js';
 import type { ImportKind } from '../../shared/import/kinds.js';
 import { AppError } from '../platform/app-error.js';
 import { throwIfCancelled } from '../platform/cancel.js';
@@ -59,8 +59,6 @@ function fail(zh: string, en: string, problems: NonNullable<ErrorDetails['proble
  */
 export async function runImport(file: SourceFile, req: ImportRequest, rt: ImportRuntime): Promise<ImportResult> {
   const adapter = ADAPTERS[req.kind];
-  const label = KIND_LABELS[req.kind];
-  if (adapter === undefined) fail(`暂不支持导入“${label.zh}”`, `Importing “${label.en}” is not supported yet`);
   const missing = missingRequired(req.kind, req.mapping);
   if (missing.length > 0) {
     const names = KIND_FIELDS[req.kind].filter((f) => missing.includes(f.key));
@@ -100,9 +98,11 @@ export async function runImport(file: SourceFile, req: ImportRequest, rt: Import
   const opened = await openSource(file, req.options, trailer);
 
   const write = req.commit;
+  // Inside a caller's transaction (the demo build imports its extracts as one unit) the batch is a savepoint.
+  const nested = write && db.inTransaction;
   let batchId: number | null = null;
   if (write) {
-    db.exec('BEGIN IMMEDIATE');
+    db.exec(nested ? 'SAVEPOINT import_commit' : 'BEGIN IMMEDIATE');
     batchId = Number(
       db
         .prepare(
@@ -210,10 +210,11 @@ export async function runImport(file: SourceFile, req: ImportRequest, rt: Import
       `UPDATE import_batch SET as_of = ?, version = ?, supersedes_id = ?, rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, finished_at = ? WHERE id = ?`,
     ).run(ctx.asOf, (earlier?.version ?? 0) + 1, earlier?.id ?? null, counts.rowsRead, counts.insert, counts.update, counts.unchanged, counts.rejected, rt.clock.now().toISOString(), batchId);
     if (earlier !== null) db.prepare("UPDATE import_batch SET status = 'superseded' WHERE id = ?").run(earlier.id);
-    db.exec('COMMIT');
+    db.exec(nested ? 'RELEASE import_commit' : 'COMMIT');
     return { plan, batch: getBatch(rt.store, batchId), headers: opened.headers };
   } catch (e) {
-    if (write && db.inTransaction) db.exec('ROLLBACK');
+    if (nested) db.exec('ROLLBACK TO import_commit; RELEASE import_commit');
+    else if (write && db.inTransaction) db.exec('ROLLBACK');
     throw e;
   }
 }

@@ -4,7 +4,7 @@ import type { FieldSpec, ImportKind } from '../../shared/import/kinds.js';
 import type { LocalizedText } from '../../shared/i18n/locale.js';
 import type { Mapping } from './suggest-mapping.js';
 import { cleanCell, toHalfWidth } from './text.js';
-import { parseAmountFen, parseDate, parseDateTime, parseDebitCredit, parseIdNo, parseInteger, parseMobile } from './values.js';
+import { parseAmountFen, parseDate, parseDateTime, parseDebitCredit, parseDecimal, parseIdNo, parseInteger, parseMobile } from './values.js';
 import type { AmountUnit, Parsed } from './values.js';
 
 /** One problem in one cell: what the user needs to find and fix it. */
@@ -64,6 +64,8 @@ function parseField(spec: FieldSpec, raw: string, opts: ValidateOptions): Parsed
       return parseMobile(raw);
     case 'integer':
       return parseInteger(raw);
+    case 'decimal':
+      return parseDecimal(raw);
     case 'dc_flag':
       return parseDebitCredit(raw);
     case 'phone': {

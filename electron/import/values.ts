@@ -183,3 +183,31 @@ export function parseInteger(raw: string): Parsed<number | null> {
   }
   return ok(Number(text));
 }
+
+/**
+ * A plain decimal number kept as exact text ("1234.5", "-3"): thousands separators and full-width digits
+ * allowed. Used where the unit is only known per row (targets in 万元 or 户), so scaling happens later.
+ */
+export function parseDecimal(raw: string): Parsed<string | null> {
+  const text = toHalfWidth(cleanCell(raw)).replace(/[,\s]/g, '');
+  if (text === '') return ok(null);
+  const m = /^([+-])?(\d+)?(?:\.(\d+))?$/.exec(text);
+  if (m === null || (m[2] === undefined && m[3] === undefined)) return bad(`“${raw.trim()}”不是有效数字`, `“${raw.trim()}” is not a number`);
+  const whole = (m[2] ?? '0').replace(/^0+(?=\d)/, '');
+  const frac = (m[3] ?? '').replace(/0+$/, '');
+  const body = frac === '' ? whole : `${whole}.${frac}`;
+  return ok(m[1] === '-' && body !== '0' ? `-${body}` : body);
+}
+
+/**
+ * Scales an exact decimal text by 10^places into a whole number (万元 → fen is 6 places), or null when that
+ * would leave a fraction or exceed the safe integer range.
+ */
+export function scaleDecimal(decimal: string, places: number): number | null {
+  const negative = decimal.startsWith('-');
+  const [whole = '0', frac = ''] = (negative ? decimal.slice(1) : decimal).split('.');
+  if (frac.length > places && /[1-9]/.test(frac.slice(places))) return null;
+  const n = BigInt(whole) * 10n ** BigInt(places) + BigInt((frac.slice(0, places) || '0').padEnd(places, '0'));
+  if (n > BigInt(Number.MAX_SAFE_INTEGER)) return null;
+  return negative ? -Number(n) : Number(n);
+}

@@ -2,10 +2,10 @@
  * The kinds of data the workbench imports and their canonical fields. Header aliases (Chinese and English)
  * drive automatic mapping; the user can correct any suggestion.
  */
-export const IMPORT_KINDS = ['org_units', 'managers', 'clients', 'balances', 'holdings', 'transactions', 'targets', 'worklog'] as const;
+export const IMPORT_KINDS = ['org_units', 'managers', 'clients', 'balances', 'holdings', 'transactions', 'targets', 'worklog', 'assignments'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-export type FieldType = 'text' | 'code' | 'amount' | 'date' | 'datetime' | 'id_no' | 'mobile' | 'phone' | 'integer' | 'enum' | 'dc_flag';
+export type FieldType = 'text' | 'code' | 'amount' | 'date' | 'datetime' | 'id_no' | 'mobile' | 'phone' | 'integer' | 'decimal' | 'enum' | 'dc_flag';
 
 export interface FieldSpec {
   key: string;
@@ -34,6 +34,7 @@ export const KIND_LABELS: Record<ImportKind, { zh: string; en: string }> = {
   transactions: { zh: '交易', en: 'Transactions' },
   targets: { zh: '任务指标', en: 'Head-office targets' },
   worklog: { zh: '工作日志', en: 'Work log' },
+  assignments: { zh: '管户变更', en: 'Assignment changes' },
 };
 
 export const KIND_FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
@@ -103,11 +104,16 @@ export const KIND_FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
     f('counterparty', '对方户名', 'Counterparty', 'text', false, ['交易对方', 'counterparty']),
   ],
   targets: [
-    f('indicator', '指标', 'Indicator', 'text', true, ['指标名称', 'indicator']),
     f('year', '年度', 'Year', 'integer', true, ['年份', 'year']),
-    f('orgCode', '机构号', 'Org code', 'code', false, ['机构', 'org_code']),
-    f('value', '目标值', 'Target', 'text', true, ['任务值', '目标', 'target']),
-    f('unit', '单位', 'Unit', 'text', false, ['unit']),
+    f('orgCode', '机构号', 'Org code', 'code', true, ['机构', '机构代码', '网点号', 'org_code']),
+    f('indicatorCode', '指标代码', 'Indicator code', 'code', false, ['指标编号', 'indicator_code']),
+    f('indicator', '指标名称', 'Indicator', 'text', false, ['指标', 'indicator']),
+    f('unit', '单位', 'Unit', 'text', false, ['计量单位', 'unit']),
+    f('value', '年度目标', 'Annual target', 'decimal', true, ['目标值', '任务值', '全年目标', '年度任务', 'target', 'annual']),
+    f('q1', '一季度', 'Q1', 'decimal', false, ['第一季度', '1季度', 'q1']),
+    f('q2', '二季度', 'Q2', 'decimal', false, ['第二季度', '2季度', 'q2']),
+    f('q3', '三季度', 'Q3', 'decimal', false, ['第三季度', '3季度', 'q3']),
+    f('q4', '四季度', 'Q4', 'decimal', false, ['第四季度', '4季度', 'q4']),
   ],
   worklog: [
     f('ref', '日志编号', 'Entry ref', 'code', false, ['编号', 'ref']),
@@ -119,6 +125,14 @@ export const KIND_FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
     f('outcome', '联系结果', 'Outcome', 'text', false, ['结果', 'outcome']),
     f('nextStep', '下一步', 'Next step', 'text', false, ['下一步计划', '后续安排', 'next_step']),
     f('followUpOn', '跟进日期', 'Follow up on', 'date', false, ['计划跟进日期', '下次联系日期', 'follow_up_on']),
+  ],
+  assignments: [
+    f('clientNo', '客户号', 'Client number', 'code', true, ['客户编号', 'client_no']),
+    f('fromManagerNo', '原客户经理号', 'Previous manager', 'code', true, ['原管户经理', '原管户经理号', '移出客户经理号', 'from_manager']),
+    f('toManagerNo', '新客户经理号', 'New manager', 'code', true, ['新管户经理', '新管户经理号', '接收客户经理号', 'to_manager']),
+    f('changeDate', '变更日期', 'Changed on', 'date', true, ['移交日期', '生效日期', 'change_date']),
+    f('fromSince', '原管户起始日期', 'Previous manager since', 'date', false, ['原管户日期', 'from_since']),
+    f('reason', '变更原因', 'Reason', 'text', false, ['原因', '备注', 'reason']),
   ],
 };
 

@@ -25,7 +25,7 @@ describe('building the demo workspace from the UI', () => {
     await page.getByTestId('demo-build').click();
     await page.getByTestId('demo-confirm').click();
     // Cancel once the load (the long transaction in the job worker) is under way.
-    await page.locator('[data-testid="demo-progress"][data-phase^="load:"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="demo-progress"][data-phase^="import:"]').waitFor({ timeout: 60_000 });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'demo-progress.png') });
     await page.getByTestId('demo-cancel').click();
     await page.getByTestId('demo-cancelled').waitFor({ timeout: 60_000 });

@@ -99,11 +99,12 @@ describe('openStore', () => {
 });
 
 describe('migrations', () => {
-  it('are numbered in strictly increasing order with gaps', () => {
+  it('are numbered in strictly increasing order, each name matching its file', () => {
     const ids = MIGRATIONS.map((m) => m.id);
     expect([...ids].sort((a, b) => a - b)).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id % 10).toBe(0);
+    const files = fs.readdirSync('electron/store/migrations').filter((f) => /^\d{4}-/.test(f));
+    expect(files.sort()).toEqual(MIGRATIONS.map((m) => `${String(m.id).padStart(4, '0')}-${m.name}.ts`));
   });
 
   it('each migration upgrades a seeded store built at the previous version, after taking a backup', () => {

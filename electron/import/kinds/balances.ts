@@ -1,3 +1,4 @@
+import { sqliteCode } from '../../store/sqlite.js';
 import { recomputeChangesAround } from '../balance-change.js';
 import type { BatchContext, KindAdapter, KindSession, RowProblem } from './types.js';
 import { str, unknownClient } from './field-values.js';
@@ -23,6 +24,18 @@ function begin(ctx: BatchContext): KindSession {
   const find = db.prepare('SELECT balance_fen, avg_balance_fen, batch_id FROM balance_snapshot WHERE client_id = ? AND as_of = ? AND product_type = ?');
   const insert = db.prepare('INSERT INTO balance_snapshot (client_id, as_of, product_type, balance_fen, avg_balance_fen, batch_id) VALUES (?, ?, ?, ?, ?, ?)');
   const update = db.prepare('UPDATE balance_snapshot SET balance_fen = ?, avg_balance_fen = ?, batch_id = ? WHERE client_id = ? AND as_of = ? AND product_type = ?');
+  const hasDate = db.prepare('SELECT EXISTS (SELECT 1 FROM balance_snapshot WHERE as_of = ?)').pluck();
+  // A date the store has no snapshot for yet (the usual monthly file): nothing to look up, and the primary key
+  // catches a repeated row, which saves a lookup and a key map per row.
+  const freshDates = new Map<string, boolean>();
+  const isFresh = (asOf: string): boolean => {
+    let fresh = freshDates.get(asOf);
+    if (fresh === undefined) {
+      fresh = ctx.batchId !== null && hasDate.get(asOf) === 0;
+      freshDates.set(asOf, fresh);
+    }
+    return fresh;
+  };
 
   return {
     apply(record, values) {
@@ -34,8 +47,8 @@ function begin(ctx: BatchContext): KindSession {
       if (ctx.asOf !== null && asOf !== ctx.asOf) {
         problems.push({ field: 'asOf', reason: { zh: `数据日期 ${asOf} 与本批次日期 ${ctx.asOf} 不一致`, en: `As-of date ${asOf} differs from the batch's ${ctx.asOf}` } });
       }
-      const key = `${clientNo}|${product}`;
-      const first = seen.firstRecord(key, record);
+      const fresh = isFresh(asOf);
+      const first = fresh ? null : seen.firstRecord(`${clientNo}|${product}`, record);
       if (first !== null) problems.push(duplicateProblem('productType', `${clientNo} ${product}`, first));
       const lastId = clientId(clientNo);
       if (lastId === undefined) problems.push(unknownClient(clientNo));
@@ -43,6 +56,15 @@ function begin(ctx: BatchContext): KindSession {
 
       const balance = Number(values['balance']);
       const avg = values['avgBalance'] === null || values['avgBalance'] === undefined ? null : Number(values['avgBalance']);
+      if (fresh) {
+        try {
+          insert.run(lastId, asOf, product, balance, avg, ctx.batchId);
+        } catch (e) {
+          if (sqliteCode(e) !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw e;
+          return { problems: [{ field: 'productType', reason: { zh: `“${clientNo} ${product}”与本文件中前面的行重复`, en: `“${clientNo} ${product}” repeats an earlier row of this file` } }] };
+        }
+        return { outcome: 'insert' };
+      }
       const existing = find.get(lastId, asOf, product) as Existing | undefined;
       if (existing === undefined) {
         if (ctx.batchId !== null) insert.run(lastId, asOf, product, balance, avg, ctx.batchId);

@@ -13,8 +13,10 @@ export function keyedRows(ctx: BatchContext, table: string, keyColumn: string, c
   const insert = db.prepare(
     `INSERT INTO ${table} (${[keyColumn, ...columns, 'batch_id'].join(', ')}) VALUES (${[keyColumn, ...columns, 'batch_id'].map((c) => `@${c}`).join(', ')})`,
   );
+  // A first load into an empty table has nothing to find (each adapter refuses a key repeated in the file).
+  const firstLoad = ctx.batchId !== null && db.prepare(`SELECT NOT EXISTS (SELECT 1 FROM ${table})`).pluck().get() === 1;
   return (key: string, row: Record<string, Value>): Outcome => {
-    const existing = find.get(key) as (Record<string, Value> & { id: number }) | undefined;
+    const existing = firstLoad ? undefined : (find.get(key) as (Record<string, Value> & { id: number }) | undefined);
     if (existing === undefined) {
       if (ctx.batchId !== null) insert.run({ ...row, [keyColumn]: key, batch_id: ctx.batchId });
       return 'insert';
@@ -30,16 +32,21 @@ export function keyedRows(ctx: BatchContext, table: string, keyColumn: string, c
   };
 }
 
-/** Client number → id, remembering the last one (extracts are usually sorted by client). */
+/** How many client ids a lookup remembers: a few tens of megabytes at most, then it starts over. */
+const CLIENT_CACHE_LIMIT = 250_000;
+
+/**
+ * Client number → id. Extracts sorted by client hit the same number row after row; those sorted by time
+ * (transactions, the work log) come back to the same clients, so ids are remembered up to a limit.
+ */
 export function clientIdLookup(ctx: BatchContext): (clientNo: string) => number | undefined {
   const stmt = ctx.store.db.prepare('SELECT id FROM client WHERE client_no = ?').pluck();
-  let lastNo: string | null = null;
-  let lastId: number | undefined;
+  const known = new Map<string, number | undefined>();
   return (clientNo) => {
-    if (clientNo !== lastNo) {
-      lastNo = clientNo;
-      lastId = stmt.get(clientNo) as number | undefined;
-    }
-    return lastId;
+    if (known.has(clientNo)) return known.get(clientNo);
+    if (known.size >= CLIENT_CACHE_LIMIT) known.clear();
+    const id = stmt.get(clientNo) as number | undefined;
+    known.set(clientNo, id);
+    return id;
   };
 }
