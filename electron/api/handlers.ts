@@ -1,3 +1,4 @@
+import { bookHandlers } from '../book/handlers.js';
 import { clientsHandlers } from '../clients/handlers.js';
 import { demoHandlers } from '../demo/handlers.js';
 import { importHandlers } from '../import/handlers.js';
@@ -15,4 +16,5 @@ export const handlers: Handlers = {
   ...orgHandlers,
   ...managersHandlers,
   ...clientsHandlers,
+  ...bookHandlers,
 };

@@ -4,6 +4,7 @@ import { pickText } from '../../shared/i18n/locale.js';
 import { isAppError } from '../platform/app-error.js';
 import { runDemo, runInit, runServe } from './commands.js';
 import { runImportCommand } from './import-command.js';
+import { runScoreCommand } from './score-command.js';
 import type { Flags } from './commands.js';
 import { UsageError, createOutput } from './output.js';
 
@@ -19,6 +20,8 @@ Commands:
   import --kind K FILE [--profile NAME | --mapping FILE] [--as-of DATE] [--encoding E] [--sheet S] [--unit yuan|wan]
          [--on-error reject|skip] [--expected-rows N]
                             import a core-banking extract as one batch (kinds: clients, balances …)
+  score [--as-of DATE] [--client NO]
+                            recompute client tiers, scores, stages and segments; print counts (and one client's breakdown)
 
 Common options:
   --db FILE                 workspace file (default: the user's data folder)
@@ -44,6 +47,7 @@ const OPTIONS = {
   layout: { type: 'string' },
   'on-error': { type: 'string' },
   'expected-rows': { type: 'string' },
+  client: { type: 'string' },
 } as const;
 
 /** Where the built renderer lives relative to the bundled CLI (dist/cli.cjs → dist/renderer). */
@@ -83,6 +87,9 @@ export async function main(argv: string[], opts: MainOptions = {}): Promise<numb
         return 0;
       case 'demo':
         await runDemo(common, flags, out);
+        return 0;
+      case 'score':
+        await runScoreCommand(common, flags, out);
         return 0;
       case 'import':
         return (await runImportCommand(common, flags, positionals.slice(1), out)) ? 0 : 1;

@@ -10,6 +10,7 @@ import { createLogger } from '../platform/log.js';
 import type { Store } from '../store/store.js';
 import { workspaceSummary } from '../system/summary.js';
 import { writeDemoExtracts } from './extracts.js';
+import { recomputeScores } from '../book/recompute.js';
 import { importDemoExtracts } from './import-extracts.js';
 
 const log = createLogger('demo');
@@ -62,6 +63,8 @@ export async function buildDemoJob(input: z.output<typeof demoInput>, ctx: JobCo
     } finally {
       if (db.inTransaction) db.exec('ROLLBACK');
     }
+    // A demo comes scored: tiers, scores, stages, segments and the per-outlet sums, as after a user's recompute.
+    recomputeScores(ctx.store, { clock: ctx.clock, userName: ctx.userName, signal: ctx.signal, progress: (p) => ctx.progress({ ...p, phase: 'book' }) });
     // The import wrote the whole book through the WAL; fold it back so the -wal file does not stay that big.
     db.pragma('wal_checkpoint(TRUNCATE)');
     const counts = demoCounts(ctx.store);

@@ -1,3 +1,4 @@
+import { recomputeBookJob } from '../book/job.js';
 import { buildDemoJob } from '../demo/job.js';
 import { importCommitJob } from '../import/job.js';
 import type { JobFn } from './job-types.js';
@@ -9,6 +10,7 @@ import type { JobFn } from './job-types.js';
 export const JOBS = {
   'demo.build': buildDemoJob,
   'import.commit': importCommitJob,
+  'book.recompute': recomputeBookJob,
 } satisfies Record<string, JobFn<never, unknown>>;
 
 export type JobName = keyof typeof JOBS;

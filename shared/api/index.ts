@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { OpSpec } from './contract.js';
 import { isListedOpName } from './op-names.js';
 import type { ListedOpName } from './op-names.js';
+import { bookOps } from './ops/book.js';
 import { clientsOps } from './ops/clients.js';
 import { demoOps } from './ops/demo.js';
 import { importOps } from './ops/import.js';
@@ -17,6 +18,7 @@ export const api = {
   ...importOps,
   ...orgOps,
   ...clientsOps,
+  ...bookOps,
 } as const;
 
 export type Api = typeof api;

@@ -20,8 +20,20 @@ export const OP_NAME_LIST = [
   'import.rollbackPreview',
   'import.rollback',
   'org.tree',
+  'org.outletCard',
   'managers.list',
   'clients.list',
+  'clients.count',
+  'clients.export',
+  'clients.views',
+  'clients.saveView',
+  'clients.deleteView',
+  'clients.get',
+  'book.config',
+  'book.setConfig',
+  'book.recompute',
+  'book.segments',
+  'book.setStrategy',
 ] as const;
 
 export type ListedOpName = (typeof OP_NAME_LIST)[number];

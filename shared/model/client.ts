@@ -1,3 +1,5 @@
+import type { LifecycleStage, SegmentCode } from '../book/labels.js';
+
 /** Client tiers (普通/金卡/白金/钻石/私行); thresholds are configurable, the codes are fixed. */
 export const CLIENT_TIERS = ['standard', 'gold', 'platinum', 'diamond', 'private'] as const;
 export type ClientTier = (typeof CLIENT_TIERS)[number];
@@ -22,7 +24,12 @@ export interface ClientRow {
   idNoMasked: string | null;
   phoneMasked: string | null;
   orgUnitId: number | null;
+  /** From the client book; null until scores are computed. Scores are 0–100 with one decimal. */
   tier: ClientTier | null;
+  segment: SegmentCode | null;
+  stage: LifecycleStage | null;
+  contribution: number | null;
+  loyalty: number | null;
   aumFen: number | null;
   managerId: number | null;
 }

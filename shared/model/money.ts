@@ -21,3 +21,13 @@ export function parseYuanToFen(text: string): number | null {
   if (fen > BigInt(Number.MAX_SAFE_INTEGER)) return null;
   return Number(m[1] === '-' ? -fen : fen);
 }
+
+/** 万元 with one decimal (rounded half away from zero), for chart axes and cards: 12,345,678 fen → "12.3". */
+export function formatWan(fen: number | bigint): string {
+  const big = BigInt(fen);
+  const negative = big < 0n;
+  const abs = negative ? -big : big;
+  const tenths = (abs + 50_000n) / 100_000n;
+  const whole = (tenths / 10n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative && tenths !== 0n ? '-' : ''}${whole}.${(tenths % 10n).toString()}`;
+}

@@ -33,6 +33,7 @@ describe('dictionaries', () => {
     expect(PAGE_KEYS.map((p) => zh(`nav.${p}`))).toEqual([
       '工作台',
       '客户',
+      '客户分群',
       '客户经理',
       '管户分配',
       '任务',

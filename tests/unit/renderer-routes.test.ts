@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PAGE, PAGE_KEYS, hrefFor, parseHashRoute } from '../../renderer/src/routing/routes.js';
+import { DEFAULT_PAGE, PAGE_KEYS, hrefFor, parseHashRoute, parseRouteParam } from '../../renderer/src/routing/routes.js';
 
 describe('hash routes', () => {
   it('has exactly the navigation entries of the product, in order', () => {
     expect(PAGE_KEYS).toEqual([
       'dashboard',
       'clients',
+      'segments',
       'managers',
       'assignment',
       'tasks',
@@ -36,4 +37,13 @@ describe('hash routes', () => {
       expect(parseHashRoute(hash)).toBe(DEFAULT_PAGE);
     },
   );
+
+  it('carries a parameter after the page: a client, an org unit', () => {
+    expect(hrefFor('clients', 123)).toBe('#/clients/123');
+    expect(parseHashRoute('#/clients/123')).toBe('clients');
+    expect(parseRouteParam('#/clients/123')).toBe('123');
+    expect(parseRouteParam('#/managers/7?x=1')).toBe('7');
+    expect(parseRouteParam(hrefFor('clients', 'A/B'))).toBe('A/B');
+    for (const hash of ['#/clients', '#/clients/', '#token=abc', '']) expect(parseRouteParam(hash)).toBeNull();
+  });
 });

@@ -3,7 +3,9 @@ import { m0020Import } from './0020-import.js';
 import { m0030BalanceChange } from './0030-balance-change.js';
 import { m0040Targets } from './0040-targets.js';
 import { m0045SnapshotByDate } from './0045-snapshot-by-date.js';
+import { m0050ClientBook } from './0050-client-book.js';
+import { m0060OrgBalance } from './0060-org-balance.js';
 import type { Migration } from './types.js';
 
 /** Every migration, in the order it applies. `PRAGMA user_version` counts how many have run. */
-export const MIGRATIONS: readonly Migration[] = [m0010Core, m0020Import, m0030BalanceChange, m0040Targets, m0045SnapshotByDate];
+export const MIGRATIONS: readonly Migration[] = [m0010Core, m0020Import, m0030BalanceChange, m0040Targets, m0045SnapshotByDate, m0050ClientBook, m0060OrgBalance];

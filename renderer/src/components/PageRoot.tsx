@@ -11,7 +11,7 @@ export const navKey = (page: PageKey): MessageKey => `nav.${page}`;
  * The root of every page, carrying the markers tests wait on:
  * `data-testid="page-<key>"` and `data-state="loading" | "ready" | "error"`.
  */
-export function PageRoot(props: { page: PageKey; state: PageState; actions?: ReactNode; children?: ReactNode }) {
+export function PageRoot(props: { page: PageKey; state: PageState; title?: string | undefined; actions?: ReactNode; children?: ReactNode }) {
   const t = useT();
   const { page, state, actions, children } = props;
   return (
@@ -25,7 +25,7 @@ export function PageRoot(props: { page: PageKey; state: PageState; actions?: Rea
     >
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', gap: 2, minHeight: 40 }}>
         <Typography variant="h1" id={`page-title-${page}`}>
-          {t(navKey(page))}
+          {props.title ?? t(navKey(page))}
         </Typography>
         {actions}
       </Stack>

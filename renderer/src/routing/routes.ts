@@ -2,6 +2,7 @@
 export const PAGE_KEYS = [
   'dashboard',
   'clients',
+  'segments',
   'managers',
   'assignment',
   'tasks',
@@ -27,10 +28,21 @@ export function parseHashRoute(hash: string): PageKey {
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   if (!body.startsWith('/')) return DEFAULT_PAGE;
   const path = body.slice(1).split(/[?&#]/, 1)[0] ?? '';
-  const key = path.replace(/\/+$/, '');
+  const key = path.split('/')[0] ?? '';
   return isPageKey(key) ? key : DEFAULT_PAGE;
 }
 
-export function hrefFor(page: PageKey): string {
-  return `#/${page}`;
+/**
+ * What follows the page in the hash, e.g. the client id in `#/clients/123` or the org unit in `#/managers/7`;
+ * null when there is none.
+ */
+export function parseRouteParam(hash: string): string | null {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (!body.startsWith('/')) return null;
+  const [, , param] = (body.split(/[?&#]/, 1)[0] ?? '').split('/');
+  return param === undefined || param === '' ? null : decodeURIComponent(param);
+}
+
+export function hrefFor(page: PageKey, param?: string | number): string {
+  return param === undefined ? `#/${page}` : `#/${page}/${encodeURIComponent(String(param))}`;
 }

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { parseHashRoute } from './routes.js';
+import { parseHashRoute, parseRouteParam } from './routes.js';
 import type { PageKey } from './routes.js';
 
 function subscribe(onChange: () => void): () => void {
@@ -14,4 +14,13 @@ function currentPage(): PageKey {
 /** The current page, following the location hash (links are plain `href="#/clients"` anchors). */
 export function useHashRoute(): PageKey {
   return useSyncExternalStore(subscribe, currentPage);
+}
+
+function currentParam(): string | null {
+  return parseRouteParam(window.location.hash);
+}
+
+/** The part of the hash after the page (`#/clients/123` → "123"), or null. */
+export function useRouteParam(): string | null {
+  return useSyncExternalStore(subscribe, currentParam);
 }

@@ -3,6 +3,7 @@ import AssessmentIcon from '@mui/icons-material/Assessment';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import BadgeIcon from '@mui/icons-material/Badge';
 import DashboardIcon from '@mui/icons-material/Dashboard';
+import DonutSmallIcon from '@mui/icons-material/DonutSmall';
 import PeopleIcon from '@mui/icons-material/People';
 import SettingsIcon from '@mui/icons-material/Settings';
 import SummarizeIcon from '@mui/icons-material/Summarize';
@@ -18,6 +19,7 @@ import { DRAWER_WIDTH } from './theme.js';
 const ICONS: Record<PageKey, ReactElement> = {
   dashboard: <DashboardIcon />,
   clients: <PeopleIcon />,
+  segments: <DonutSmallIcon />,
   managers: <BadgeIcon />,
   assignment: <AssignmentIndIcon />,
   tasks: <TaskAltIcon />,

@@ -5,6 +5,7 @@ import { DashboardPage } from '../pages/dashboard/DashboardPage.js';
 import { GuidePage } from '../pages/guides/GuidePage.js';
 import { ImportPage } from '../pages/import/ImportPage.js';
 import { ManagersPage } from '../pages/managers/ManagersPage.js';
+import { SegmentsPage } from '../pages/segments/SegmentsPage.js';
 import { SettingsPage } from '../pages/settings/SettingsPage.js';
 import type { PageKey } from '../routing/routes.js';
 
@@ -14,6 +15,8 @@ function pageFor(page: PageKey): ReactElement {
       return <DashboardPage />;
     case 'clients':
       return <ClientsPage />;
+    case 'segments':
+      return <SegmentsPage />;
     case 'managers':
       return <ManagersPage />;
     case 'settings':

@@ -15,5 +15,6 @@ export const DEMO_PHASES = [
   'import:worklog',
   'import:assignments',
   'import:targets',
+  'book',
 ] as const;
 export type DemoPhase = (typeof DEMO_PHASES)[number];

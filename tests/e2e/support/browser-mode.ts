@@ -83,10 +83,12 @@ export interface OpenApp {
   close(): Promise<void>;
 }
 
-export async function openApp(prefix: string): Promise<OpenApp> {
+export async function openApp(prefix: string, opts: { prepare?: (dbFile: string) => void } = {}): Promise<OpenApp> {
   const tmp = makeTempDir(prefix);
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const server = await startServe(path.join(tmp.dir, 'workspace.db'));
+  const dbFile = path.join(tmp.dir, 'workspace.db');
+  opts.prepare?.(dbFile);
+  const server = await startServe(dbFile);
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
   await page.goto(server.url);

@@ -1,49 +1,65 @@
-import { Alert, InputAdornment, Stack, TextField } from '@mui/material';
+import { Alert, InputAdornment, Stack, TextField, Typography } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { ClientFilters } from '../../../../shared/model/client-filters.js';
+import { isFiltered } from '../../../../shared/model/client-filters.js';
+import { useApi } from '../../api/ApiProvider.js';
 import { useApiQuery } from '../../api/useApiQuery.js';
+import { DownloadButton } from '../../components/DownloadButton.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageRoot } from '../../components/PageRoot.js';
-import { useT } from '../../i18n/I18nProvider.js';
-import { ClientsPager } from './ClientsPager.js';
+import { useLocale, useT } from '../../i18n/I18nProvider.js';
+import { formatCount } from '../../i18n/messages.js';
+import { useRouteParam } from '../../routing/useHashRoute.js';
+import { BookStatus } from './BookStatus.js';
+import { ClientFiltersBar, normalizeFilters } from './ClientFiltersBar.js';
+import { ClientView } from './ClientView.js';
 import { ClientsTable } from './ClientsTable.js';
-import { firstPage, nextPage, pageInput, pageNumber, previousPage } from './paging.js';
-import type { ClientPaging } from './paging.js';
+import { SavedViewsMenu } from './SavedViewsMenu.js';
+import { MAX_LOADED_ROWS, useClientPages } from './useClientPages.js';
 import { useDirectory } from './useDirectory.js';
 
 const SEARCH_DELAY_MS = 300;
 
+/** `#/clients` is the list; `#/clients/<id>` one client's page. */
 export function ClientsPage() {
-  const t = useT();
-  const [text, setText] = useState('');
-  const [paging, setPaging] = useState<ClientPaging>(() => firstPage(''));
-  const page = useApiQuery('clients.list', pageInput(paging));
-  const directory = useDirectory();
-  const tableRef = useRef<HTMLDivElement>(null);
+  const param = useRouteParam();
+  const id = param === null ? NaN : Number(param);
+  return Number.isInteger(id) && id > 0 ? <ClientView id={id} /> : <ClientList />;
+}
 
-  // Search as the user types, but only once they pause, and always from the first page.
-  const searchPending = text.trim() !== paging.search;
+function ClientList() {
+  const t = useT();
+  const { locale } = useLocale();
+  const api = useApi();
+  const [text, setText] = useState('');
+  const [filters, setFilters] = useState<ClientFilters>({});
+  const pages = useClientPages(filters);
+  const count = useApiQuery('clients.count', filters);
+  const directory = useDirectory();
+  const units = useApiQuery('org.tree', {});
+  const managers = useApiQuery('managers.list', {});
+
+  // Search as the user types, but only once they pause.
+  const searchPending = text.trim() !== (filters.search ?? '');
   useEffect(() => {
     if (!searchPending) return;
-    const timer = window.setTimeout(() => setPaging(firstPage(text)), SEARCH_DELAY_MS);
+    const timer = window.setTimeout(() => setFilters((f) => normalizeFilters({ ...f, search: text })), SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [text, searchPending]);
 
-  // Each new page starts at its first row. Braces matter: Chromium's scrollTo now returns a promise,
-  // and an effect must return nothing or a cleanup function.
-  useEffect(() => {
-    if (tableRef.current !== null) tableRef.current.scrollTop = 0;
-  }, [paging]);
-
-  const shown = page.state === 'error' ? null : page.latest;
-  const rows = shown?.rows ?? [];
-  const nextCursor = page.state === 'ready' ? page.value.nextCursor : null;
-  const emptyStore = page.state === 'ready' && rows.length === 0 && paging.search === '' && paging.afters.length === 0;
+  const apply = (f: ClientFilters): void => {
+    const next = normalizeFilters(f);
+    setText(next.search ?? '');
+    setFilters(next);
+  };
   // A typed search not yet sent counts as loading, so `data-state="ready"` always describes what is typed.
-  const state = searchPending ? 'loading' : page.state;
+  const state = searchPending ? 'loading' : pages.state;
+  const total = count.state === 'ready' ? count.value.count : null;
+  const emptyStore = total === 0 && !isFiltered(filters) && text === '';
 
-  if (emptyStore && text === '') {
+  if (emptyStore) {
     return (
       <PageRoot page="clients" state={state}>
         <EmptyState
@@ -60,18 +76,33 @@ export function ClientsPage() {
   }
 
   return (
-    <PageRoot page="clients" state={state}>
-      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', gap: 2, flexWrap: 'wrap' }}>
+    <PageRoot
+      page="clients"
+      state={state}
+      actions={
+        <Stack direction="row" sx={{ gap: 1 }}>
+          <SavedViewsMenu filters={filters} onApply={apply} />
+          <DownloadButton label={t('clients.export')} failedTitle={t('clients.exportFailed')} testId="clients-export" fetch={() => api.call('clients.export', filters)} />
+        </Stack>
+      }
+    >
+      <BookStatus
+        onRecomputed={() => {
+          pages.reload();
+          count.reload();
+        }}
+      />
+      <Stack direction="row" sx={{ alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
         <TextField
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') setPaging(firstPage(text));
+            if (e.key === 'Enter') apply({ ...filters, search: text });
           }}
           label={t('clients.searchLabel')}
           placeholder={t('clients.searchPlaceholder')}
           size="small"
-          sx={{ flex: '1 1 320px', maxWidth: 480 }}
+          sx={{ flex: '1 1 320px', maxWidth: 420 }}
           slotProps={{
             htmlInput: { 'data-testid': 'clients-search', maxLength: 64 },
             input: {
@@ -83,22 +114,19 @@ export function ClientsPage() {
             },
           }}
         />
-        <ClientsPager
-          page={pageNumber(paging)}
-          count={rows.length}
-          canGoBack={paging.afters.length > 0 && page.state !== 'loading'}
-          canGoForward={nextCursor !== null && !searchPending}
-          onBack={() => setPaging(previousPage(paging))}
-          onForward={() => setPaging(nextPage(paging, nextCursor))}
-        />
+        <Typography sx={{ color: 'text.secondary' }} data-testid="clients-count" data-count={total ?? ''}>
+          {total === null ? '' : t('clients.count', { count: formatCount(total, locale) })}
+          {total !== null && total > MAX_LOADED_ROWS ? ` · ${t('clients.narrowHint', { max: formatCount(MAX_LOADED_ROWS, locale) })}` : ''}
+        </Typography>
       </Stack>
-      {page.state === 'error' && <ErrorAlert error={page.error} onRetry={page.reload} />}
-      {state === 'ready' && rows.length === 0 && (
+      <ClientFiltersBar filters={filters} onChange={apply} units={units.state === 'ready' ? units.value : []} managers={managers.state === 'ready' ? managers.value : []} />
+      {pages.state === 'error' && pages.error !== null && <ErrorAlert error={pages.error} onRetry={pages.reload} />}
+      {state === 'ready' && pages.rows.length === 0 && (
         <Alert severity="info" data-testid="clients-no-match">
-          {t('clients.noMatch', { search: paging.search })}
+          {t('clients.noMatchFilters')}
         </Alert>
       )}
-      {rows.length > 0 && <ClientsTable ref={tableRef} rows={rows} directory={directory} />}
+      {pages.rows.length > 0 && <ClientsTable rows={pages.rows} directory={directory} hasMore={pages.hasMore} onNearEnd={pages.loadMore} resetKey={JSON.stringify(filters)} />}
     </PageRoot>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Grid, Stack, Typography } from '@mui/material';
+import { Alert, Button, Grid, Stack, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { combineStates } from '../../api/query-state.js';
 import { useApiQuery } from '../../api/useApiQuery.js';
@@ -7,11 +7,21 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageRoot } from '../../components/PageRoot.js';
 import { useLocale, useT } from '../../i18n/I18nProvider.js';
 import { formatCount } from '../../i18n/messages.js';
+import { useRouteParam } from '../../routing/useHashRoute.js';
+import { hrefFor } from '../../routing/routes.js';
 import { OrgTreeList } from './OrgTreeList.js';
+import { OutletCardPage } from './OutletCardPage.js';
 import { RosterTable } from './RosterTable.js';
 import { countByUnit, subtreeIds } from './org-tree.js';
 
+/** `#/managers` is the org tree and roster; `#/managers/<unit id>` that unit's resource card. */
 export function ManagersPage() {
+  const param = useRouteParam();
+  const id = param === null ? NaN : Number(param);
+  return Number.isInteger(id) && id > 0 ? <OutletCardPage unitId={id} /> : <Roster />;
+}
+
+function Roster() {
   const t = useT();
   const { locale } = useLocale();
   const org = useApiQuery('org.tree', {});
@@ -60,6 +70,11 @@ export function ManagersPage() {
                 <Typography sx={{ color: 'text.secondary' }} data-testid="managers-count">
                   {t('managers.count', { count: formatCount(shown.length, locale) })}
                 </Typography>
+                {selected !== null && (
+                  <Button size="small" variant="outlined" href={hrefFor('managers', selected)} data-testid="open-outlet-card" sx={{ ml: 'auto' }}>
+                    {t('card.open')}
+                  </Button>
+                )}
               </Stack>
               {shown.length === 0 ? (
                 <Alert severity="info">{t('managers.noneInUnit')}</Alert>

@@ -1,0 +1,99 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { SCREENSHOT_DIR, openApp } from './support/browser-mode.js';
+import type { OpenApp } from './support/browser-mode.js';
+
+let app: OpenApp;
+let page: Page;
+const shot = (name: string): Promise<Buffer> => page.screenshot({ path: path.join(SCREENSHOT_DIR, name), animations: 'disabled' });
+
+beforeAll(async () => {
+  // A scored demo workspace built by the CLI (through the import pipeline), then opened in the browser.
+  app = await openApp('e2e-book', {
+    prepare: (db) => {
+      const r = runCli(['demo', '--db', db, '--clients', '4000', '--managers', '16']);
+      if (r.status !== 0) throw new Error(`demo failed: ${r.stderr}`);
+    },
+  });
+  page = app.page;
+  await page.setViewportSize({ width: 1440, height: 1000 });
+}, 180_000);
+afterAll(async () => {
+  await app?.close();
+});
+
+const ready = (key: string) => page.locator(`[data-testid="page-${key}"][data-state="ready"]`);
+
+describe('the client book in the browser', () => {
+  it('filters the client list to unassigned 白金 clients, opens one and shows its score breakdown', async () => {
+    await app.openNav('clients');
+    await page.getByTestId('book-status').waitFor();
+    expect(await page.getByTestId('book-status').getAttribute('data-stale')).toBe('no');
+    const all = Number(await page.getByTestId('clients-count').getAttribute('data-count'));
+    expect(all).toBe(4000);
+
+    await page.getByTestId('filter-tier').click();
+    await page.getByTestId('filter-tier-option-platinum').click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('filter-unassigned').check();
+    await ready('clients').locator('[data-testid="client-row"]').first().waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="clients-count"]')?.getAttribute('data-count') !== '4000');
+    const count = Number(await page.getByTestId('clients-count').getAttribute('data-count'));
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(all);
+    const rows = page.getByTestId('client-row');
+    // The table renders only the rows in view: never more than the filter matched.
+    const shown = await rows.count();
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThanOrEqual(count);
+    for (const text of await rows.allInnerTexts()) {
+      expect(text).toContain('白金');
+      expect(text).toContain('未分配');
+    }
+    await shot('book-1-clients-unassigned-platinum.png');
+
+    const clientNo = await rows.first().getAttribute('data-client-no');
+    await rows.first().click();
+    const view = page.getByTestId('client-view');
+    await view.waitFor();
+    expect(await view.getAttribute('data-client-no')).toBe(clientNo);
+    expect(await page.getByTestId('client-tier').innerText()).toContain('白金');
+    // Every component is listed with its points, and the shown total is the sum of what they add.
+    const contribution = page.getByTestId('score-contribution');
+    expect(await contribution.getByTestId('score-component').count()).toBe(4);
+    const loyalty = page.getByTestId('score-loyalty');
+    expect(await loyalty.getByTestId('score-component').count()).toBe(4);
+    const total = Number(await loyalty.getAttribute('data-total'));
+    expect(total).toBeGreaterThan(0);
+    expect(await page.getByTestId('client-strategy').innerText()).toMatch(/\S/);
+    await page.getByTestId('client-balance-chart').waitFor();
+    await shot('book-2-client-breakdown.png');
+  });
+
+  it('opens an outlet’s resource card with deposits, tiers, managers and targets', async () => {
+    await app.openNav('managers');
+    await page.locator('[data-level="outlet"]').first().click();
+    await page.getByTestId('open-outlet-card').click();
+    const card = page.getByTestId('outlet-card');
+    await card.waitFor();
+    await ready('managers').waitFor();
+    expect(await page.getByTestId('card-time-share').innerText()).toMatch(/\d+\.\d%/);
+    expect(Number((await page.getByTestId('card-client-count').innerText()).replace(/\D/g, ''))).toBeGreaterThan(0);
+    expect(await page.getByTestId('card-target').count()).toBe(9);
+    expect(await page.locator('[data-testid="card-target"][data-code="DEP_NET"]').getAttribute('data-completion')).toMatch(/^-?\d+$/);
+    await page.getByTestId('card-history-chart').waitFor();
+    await shot('book-3-outlet-card.png');
+  });
+
+  it('lists the segments with counts, coverage and strategies', async () => {
+    await app.openNav('segments');
+    const rows = page.getByTestId('segment-row');
+    await rows.first().waitFor();
+    let sum = 0;
+    for (const r of await rows.all()) sum += Number(await r.getAttribute('data-clients'));
+    expect(sum).toBe(4000);
+    await shot('book-4-segments.png');
+  });
+});
