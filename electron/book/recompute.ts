@@ -11,7 +11,6 @@ import { throwIfCancelled } from '../platform/cancel.js';
 import type { CancelSignal } from '../platform/cancel.js';
 import type { Clock } from '../platform/clock.js';
 import { createLogger } from '../platform/log.js';
-import { rebuildOrgBalances } from '../org/org-balance.js';
 import type { Store } from '../store/store.js';
 import { dataMark, readBookConfig, writeLastRun } from './config-store.js';
 import { addMonths, fullMonthsBetween, nextDay } from './dates.js';
@@ -189,8 +188,6 @@ export function recomputeScores(store: Store, opts: RecomputeOptions): Recompute
     }
 
     restoreIndexes();
-    // The per-outlet sums (resource cards, org-level target progress) are refreshed with the book.
-    rebuildOrgBalances(store);
     const computedAt = opts.clock.now().toISOString();
     const elapsedMs = Math.round(performance.now() - started);
     writeLastRun(store, {

@@ -1,4 +1,5 @@
 import { AUM_PRODUCTS_SQL } from '../../shared/book/products.js';
+import { recomputeOrgBalancesAt } from '../org/org-balance.js';
 import type { Store } from '../store/store.js';
 
 /** Assets under management exclude liabilities (loans) and card limits; one definition for the whole app. */
@@ -47,4 +48,6 @@ export function recomputeChangesAround(store: Store, asOf: string): void {
   recomputeChangesAt(store, asOf);
   const next = nextDate(store, asOf);
   if (next !== null) recomputeChangesAt(store, next);
+  // The per-outlet sums of that date follow its snapshots (the next date's sums do not depend on it).
+  recomputeOrgBalancesAt(store, asOf);
 }

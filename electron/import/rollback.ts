@@ -3,6 +3,7 @@ import type { LocalizedText } from '../../shared/i18n/locale.js';
 import { AppError } from '../platform/app-error.js';
 import { sqliteCode } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
+import { rebuildOrgBalances } from '../org/org-balance.js';
 import { recomputeChangesAround } from './balance-change.js';
 import { getBatch } from './batches.js';
 
@@ -87,6 +88,8 @@ function undoBatch(store: Store, batch: ImportBatchInfo): { deletes: Record<stri
   }
   db.prepare('DELETE FROM import_undo WHERE batch_id = ?').run(batch.id);
   if (batch.kind === 'balances' && batch.asOf !== null) recomputeChangesAround(store, batch.asOf);
+  // Clients the batch had moved between outlets are back where they were: their outlets' sums follow.
+  if (batch.kind === 'clients' && (restores['client'] ?? 0) > 0) rebuildOrgBalances(store);
   if (batch.supersedesId !== null) db.prepare("UPDATE import_batch SET status = 'committed' WHERE id = ?").run(batch.supersedesId);
   db.prepare("UPDATE import_batch SET status = 'rolled_back' WHERE id = ?").run(batch.id);
   return { deletes, restores };

@@ -1,6 +1,7 @@
 import type { Manager, ManagerGrade, ManagerStatus, ManagerType } from '../../shared/model/manager.js';
 import type { OrgLevel, OrgUnit } from '../../shared/model/org.js';
 import type { Store } from '../store/store.js';
+import { readCapacityDefaults } from './capacity.js';
 
 /** Org units ordered so that every parent comes before its children. */
 export function listOrgUnits(store: Store): OrgUnit[] {
@@ -38,7 +39,7 @@ export function listOrgUnits(store: Store): OrgUnit[] {
 export function listManagersAsOf(store: Store, asOf: string): Manager[] {
   const rows = store.db
     .prepare(
-      `SELECT m.id, m.staff_no, m.name, m.phone, p.org_unit_id, p.grade, p.type, p.status, p.max_clients, p.max_vip_clients
+      `SELECT m.id, m.staff_no, m.name, m.phone, p.org_unit_id, p.grade, p.type, p.status, p.max_clients, p.max_vip_clients, p.valid_from
        FROM manager m JOIN manager_period p ON p.manager_id = m.id
        WHERE p.valid_from <= ? AND (p.valid_to IS NULL OR p.valid_to > ?)
        ORDER BY m.staff_no`,
@@ -54,7 +55,9 @@ export function listManagersAsOf(store: Store, asOf: string): Manager[] {
     status: ManagerStatus;
     max_clients: number | null;
     max_vip_clients: number | null;
+    valid_from: string;
   }>;
+  const defaults = readCapacityDefaults(store);
   return rows.map((r) => ({
     id: r.id,
     staffNo: r.staff_no,
@@ -66,5 +69,11 @@ export function listManagersAsOf(store: Store, asOf: string): Manager[] {
     status: r.status,
     maxClients: r.max_clients,
     maxVipClients: r.max_vip_clients,
+    capacity: {
+      maxClients: r.max_clients ?? defaults[r.grade][r.type].maxClients,
+      maxVipClients: r.max_vip_clients ?? defaults[r.grade][r.type].maxVipClients,
+      isDefault: r.max_clients === null && r.max_vip_clients === null,
+    },
+    since: r.valid_from,
   }));
 }

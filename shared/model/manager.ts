@@ -20,6 +20,11 @@ export interface Manager {
   grade: ManagerGrade;
   type: ManagerType;
   status: ManagerStatus;
+  /** The period's own 管户上限, or null when the default for the grade and type applies. */
   maxClients: number | null;
   maxVipClients: number | null;
+  /** The caps in force: the period's own, else the defaults (roster.capacity). */
+  capacity: { maxClients: number; maxVipClients: number; isDefault: boolean };
+  /** The first day of the roster period shown. */
+  since: string;
 }

@@ -70,6 +70,16 @@ describe('the client book in the browser', () => {
     expect(await page.getByTestId('client-strategy').innerText()).toMatch(/\S/);
     await page.getByTestId('client-balance-chart').waitFor();
     await shot('book-2-client-breakdown.png');
+
+    // The CLI gives the same numbers for this client as the page shows.
+    const cli = runCli(['score', '--db', app.dbFile, '--json', '--client', clientNo ?? '']);
+    expect(cli.status).toBe(0);
+    const out = JSON.parse(cli.stdout) as { client: { score: { contribution: { total: number; components: Array<{ key: string; points: number | null }> }; loyalty: { total: number } } } };
+    expect(Number(await contribution.getAttribute('data-total'))).toBe(out.client.score.contribution.total);
+    expect(total).toBe(out.client.score.loyalty.total);
+    for (const c of out.client.score.contribution.components) {
+      expect(await contribution.locator(`[data-testid="score-component"][data-key="${c.key}"]`).getAttribute('data-points')).toBe(c.points === null ? '' : c.points.toFixed(1));
+    }
   });
 
   it('opens an outlet’s resource card with deposits, tiers, managers and targets', async () => {
@@ -95,5 +105,25 @@ describe('the client book in the browser', () => {
     for (const r of await rows.all()) sum += Number(await r.getAttribute('data-clients'));
     expect(sum).toBe(4000);
     await shot('book-4-segments.png');
+  });
+
+  it('records a manager’s leave from a date by hand; the roster before that date is unchanged', async () => {
+    await app.openNav('managers');
+    await page.getByTestId('roster-as-of').fill('2026-10-31');
+    await ready('managers').waitFor();
+    const row = page.getByTestId('manager-row').filter({ hasText: '在岗' }).first();
+    const staffNo = await row.getAttribute('data-staff-no');
+    await row.getByTestId('manager-change').click();
+    await page.getByTestId('period-from').fill('2026-10-01');
+    await page.getByTestId('period-status').click();
+    await page.getByTestId('period-status-option-leave').click();
+    await shot('book-5-roster-change.png');
+    await page.getByTestId('period-save').click();
+    await page.getByTestId('period-save').waitFor({ state: 'detached' });
+    const changed = page.locator(`[data-testid="manager-row"][data-staff-no="${staffNo}"]`);
+    await changed.filter({ hasText: '休假' }).waitFor();
+    expect(await changed.innerText()).toContain('2026-10-01');
+    await page.getByTestId('roster-as-of').fill('2026-09-30');
+    await changed.filter({ hasText: '在岗' }).waitFor();
   });
 });

@@ -1,5 +1,6 @@
 import { nameInitials as initials } from '../../clients/initials.js';
 import type { BatchContext, KindAdapter, KindSession, Outcome, RowProblem } from './types.js';
+import { rebuildOrgBalances } from '../../org/org-balance.js';
 import { sqliteCode } from '../../store/sqlite.js';
 import { deferIndexes } from './bulk-indexes.js';
 import { str as text, unknownManager, unknownOrg } from './field-values.js';
@@ -60,6 +61,7 @@ function begin(ctx: BatchContext): KindSession {
     `INSERT INTO assignment (client_id, manager_id, role, share_bp, valid_from, valid_to, change_id) VALUES (?, ?, 'primary', 10000, ?, NULL, ?)`,
   );
   const effective = ctx.asOf ?? ctx.now.slice(0, 10);
+  let movedOutlet = false;
   let changeId: number | null = null;
   const assignmentChange = (): number => {
     changeId ??= Number(
@@ -144,7 +146,10 @@ function begin(ctx: BatchContext): KindSession {
         for (const [field, column] of Object.entries(COLUMNS) as Array<[string, Column]>) {
           if (ctx.mapped.has(field) && text(values[field]) !== existing[column as keyof ClientRow]) next[column] = text(values[field]);
         }
-        if (ctx.mapped.has('orgCode') && orgUnitId !== existing.org_unit_id) next.org_unit_id = orgUnitId;
+        if (ctx.mapped.has('orgCode') && orgUnitId !== existing.org_unit_id) {
+          next.org_unit_id = orgUnitId;
+          movedOutlet = true;
+        }
         outcome = Object.keys(next).length === 0 ? 'unchanged' : 'update';
         if (outcome === 'update' && ctx.batchId !== null) {
           const { id: _id, ...before } = existing;
@@ -164,6 +169,8 @@ function begin(ctx: BatchContext): KindSession {
     },
     finish() {
       rebuildIndexes?.();
+      // Clients that changed outlet take their balances with them in the per-outlet sums.
+      if (movedOutlet && ctx.batchId !== null) rebuildOrgBalances(ctx.store);
     },
   };
 }

@@ -76,6 +76,8 @@ export const SCREENSHOT_DIR = path.resolve('tests/output/screenshots');
 /** A browser-mode app on a fresh workspace, open in Chromium and ready (waits on the app-state marker). */
 export interface OpenApp {
   server: RunningServer;
+  /** The workspace file the server has open. */
+  dbFile: string;
   browser: Browser;
   page: Page;
   /** Clicks a navigation entry and waits until that page says it is ready. */
@@ -95,6 +97,7 @@ export async function openApp(prefix: string, opts: { prepare?: (dbFile: string)
   await page.locator('body[data-app-state="ready"]').waitFor();
   return {
     server,
+    dbFile,
     browser,
     page,
     openNav: async (key) => {

@@ -1,4 +1,6 @@
-import { Alert, Button, Grid, Stack, Typography } from '@mui/material';
+import { Alert, Button, Grid, Stack, TextField, Typography } from '@mui/material';
+import type { Manager } from '../../../../shared/model/manager.js';
+import type { OrgUnit } from '../../../../shared/model/org.js';
 import { useMemo, useState } from 'react';
 import { combineStates } from '../../api/query-state.js';
 import { useApiQuery } from '../../api/useApiQuery.js';
@@ -11,6 +13,8 @@ import { useRouteParam } from '../../routing/useHashRoute.js';
 import { hrefFor } from '../../routing/routes.js';
 import { OrgTreeList } from './OrgTreeList.js';
 import { OutletCardPage } from './OutletCardPage.js';
+import { PeriodDialog } from './PeriodDialog.js';
+import { UnitDialog } from './UnitDialog.js';
 import { RosterTable } from './RosterTable.js';
 import { countByUnit, subtreeIds } from './org-tree.js';
 
@@ -25,8 +29,11 @@ function Roster() {
   const t = useT();
   const { locale } = useLocale();
   const org = useApiQuery('org.tree', {});
-  const roster = useApiQuery('managers.list', {});
+  const [asOf, setAsOf] = useState(() => localToday());
+  const roster = useApiQuery('managers.list', { asOf });
   const [selected, setSelected] = useState<number | null>(null);
+  const [changing, setChanging] = useState<Manager | null>(null);
+  const [editingUnit, setEditingUnit] = useState<OrgUnit | 'new' | null>(null);
 
   const units = useMemo(() => (org.state === 'ready' ? org.value : []), [org]);
   const managers = useMemo(() => (roster.state === 'ready' ? roster.value : []), [roster]);
@@ -60,6 +67,16 @@ function Roster() {
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, md: 4 }}>
             <OrgTreeList units={units} managerCounts={counts} selected={selected} onSelect={setSelected} />
+            <Stack direction="row" sx={{ gap: 1, mt: 1 }}>
+              <Button size="small" onClick={() => setEditingUnit('new')} data-testid="unit-add">
+                {t('org.add')}
+              </Button>
+              {selected !== null && (
+                <Button size="small" onClick={() => setEditingUnit(units.find((u) => u.id === selected) ?? null)} data-testid="unit-edit">
+                  {t('org.edit')}
+                </Button>
+              )}
+            </Stack>
           </Grid>
           <Grid size={{ xs: 12, md: 8 }}>
             <Stack sx={{ gap: 1.5 }}>
@@ -70,8 +87,17 @@ function Roster() {
                 <Typography sx={{ color: 'text.secondary' }} data-testid="managers-count">
                   {t('managers.count', { count: formatCount(shown.length, locale) })}
                 </Typography>
+                <TextField
+                  type="date"
+                  size="small"
+                  label={t('managers.asOf')}
+                  value={asOf}
+                  onChange={(e) => e.target.value !== '' && setAsOf(e.target.value)}
+                  slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'roster-as-of' } }}
+                  sx={{ ml: 'auto', width: 170 }}
+                />
                 {selected !== null && (
-                  <Button size="small" variant="outlined" href={hrefFor('managers', selected)} data-testid="open-outlet-card" sx={{ ml: 'auto' }}>
+                  <Button size="small" variant="outlined" href={hrefFor('managers', selected)} data-testid="open-outlet-card">
                     {t('card.open')}
                   </Button>
                 )}
@@ -79,12 +105,21 @@ function Roster() {
               {shown.length === 0 ? (
                 <Alert severity="info">{t('managers.noneInUnit')}</Alert>
               ) : (
-                <RosterTable managers={shown} orgUnitName={(id) => names.get(id) ?? `#${id}`} />
+                <RosterTable managers={shown} orgUnitName={(id) => names.get(id) ?? `#${id}`} onChange={setChanging} />
               )}
             </Stack>
           </Grid>
         </Grid>
       )}
+      {changing !== null && <PeriodDialog manager={changing} units={units} defaultFrom={asOf} onClose={() => setChanging(null)} onSaved={roster.reload} />}
+      {editingUnit !== null && (
+        <UnitDialog unit={editingUnit === 'new' ? null : editingUnit} parentId={selected} units={units} onClose={() => setEditingUnit(null)} onSaved={org.reload} />
+      )}
     </PageRoot>
   );
+}
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

@@ -1,4 +1,4 @@
-import { Chip, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
+import { Button, Chip, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
 import type { ChipProps } from '@mui/material';
 import type { Manager, ManagerStatus } from '../../../../shared/model/manager.js';
 import { useT } from '../../i18n/I18nProvider.js';
@@ -11,7 +11,7 @@ const STATUS_COLOR: Record<ManagerStatus, ChipProps['color']> = {
   departed: 'default',
 };
 
-export function RosterTable(props: { managers: readonly Manager[]; orgUnitName: (id: number) => string }) {
+export function RosterTable(props: { managers: readonly Manager[]; orgUnitName: (id: number) => string; onChange?: (m: Manager) => void }) {
   const t = useT();
   const { managers, orgUnitName } = props;
   return (
@@ -26,6 +26,8 @@ export function RosterTable(props: { managers: readonly Manager[]; orgUnitName: 
             <TableCell>{t('managers.col.type')}</TableCell>
             <TableCell>{t('managers.col.status')}</TableCell>
             <TableCell align="right">{t('managers.col.maxClients')}</TableCell>
+            <TableCell>{t('managers.col.since')}</TableCell>
+            {props.onChange !== undefined && <TableCell />}
           </TableRow>
         </TableHead>
         <TableBody>
@@ -39,7 +41,18 @@ export function RosterTable(props: { managers: readonly Manager[]; orgUnitName: 
               <TableCell>
                 <Chip size="small" color={STATUS_COLOR[m.status]} label={t(managerStatusKey(m.status))} />
               </TableCell>
-              <TableCell align="right">{m.maxClients ?? '—'}</TableCell>
+              <TableCell align="right" title={t('managers.vipCap', { vip: m.capacity.maxVipClients })}>
+                {m.capacity.maxClients}
+                {m.capacity.isDefault ? ` ${t('managers.capDefault')}` : ''}
+              </TableCell>
+              <TableCell>{m.since}</TableCell>
+              {props.onChange !== undefined && (
+                <TableCell padding="none">
+                  <Button size="small" onClick={() => props.onChange?.(m)} data-testid="manager-change">
+                    {t('roster.change')}
+                  </Button>
+                </TableCell>
+              )}
             </TableRow>
           ))}
         </TableBody>

@@ -1,0 +1,88 @@
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { useState } from 'react';
+import type { ApiError } from '../../../../shared/api/errors.js';
+import { MANAGER_GRADES, MANAGER_STATUSES, MANAGER_TYPES } from '../../../../shared/model/manager.js';
+import type { Manager, ManagerGrade, ManagerStatus, ManagerType } from '../../../../shared/model/manager.js';
+import type { OrgUnit } from '../../../../shared/model/org.js';
+import { useApi } from '../../api/ApiProvider.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { useT } from '../../i18n/I18nProvider.js';
+import { gradeKey, managerStatusKey, managerTypeKey } from '../../i18n/labels.js';
+import { flattenOrgTree } from './org-tree.js';
+
+/** 人员变动: an effective-dated change of outlet, grade, type, status or caps for one manager. */
+export function PeriodDialog(props: { manager: Manager; units: readonly OrgUnit[]; defaultFrom: string; onClose: () => void; onSaved: () => void }) {
+  const t = useT();
+  const api = useApi();
+  const { manager, units, onClose, onSaved } = props;
+  const [from, setFrom] = useState(props.defaultFrom);
+  const [orgUnitId, setOrgUnitId] = useState(manager.orgUnitId);
+  const [grade, setGrade] = useState<ManagerGrade>(manager.grade);
+  const [type, setType] = useState<ManagerType>(manager.type);
+  const [status, setStatus] = useState<ManagerStatus>(manager.status);
+  const [maxClients, setMaxClients] = useState(manager.maxClients === null ? '' : String(manager.maxClients));
+  const [error, setError] = useState<ApiError | null>(null);
+  const capOrNull = (text: string): number | null => (text.trim() === '' ? null : Number(text));
+  const save = (): void => {
+    void api.call('managers.changePeriod', { managerId: manager.id, from, orgUnitId, grade, type, status, maxClients: capOrNull(maxClients) }).then((r) => {
+      if (r.ok) {
+        onSaved();
+        onClose();
+      } else setError(r.error);
+    });
+  };
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="xs">
+      <DialogTitle>
+        {t('roster.change')}：{manager.name}（{manager.staffNo}）
+      </DialogTitle>
+      <DialogContent>
+        <Stack sx={{ gap: 2, pt: 1 }}>
+          <TextField type="date" label={t('roster.from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'period-from' } }} />
+          <TextField select label={t('managers.col.orgUnit')} value={orgUnitId} onChange={(e) => setOrgUnitId(Number(e.target.value))} data-testid="period-org">
+            {flattenOrgTree(units).map(({ unit, depth }) => (
+              <MenuItem key={unit.id} value={unit.id} sx={{ pl: 2 + depth * 2 }}>
+                {unit.name}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField select label={t('managers.col.grade')} value={grade} onChange={(e) => setGrade(e.target.value as ManagerGrade)}>
+            {MANAGER_GRADES.map((g) => (
+              <MenuItem key={g} value={g}>
+                {t(gradeKey(g))}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField select label={t('managers.col.type')} value={type} onChange={(e) => setType(e.target.value as ManagerType)}>
+            {MANAGER_TYPES.map((x) => (
+              <MenuItem key={x} value={x}>
+                {t(managerTypeKey(x))}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField select label={t('managers.col.status')} value={status} onChange={(e) => setStatus(e.target.value as ManagerStatus)} slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'period-status' } as object } }}>
+            {MANAGER_STATUSES.map((s) => (
+              <MenuItem key={s} value={s} data-testid={`period-status-option-${s}`}>
+                {t(managerStatusKey(s))}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            label={t('managers.col.maxClients')}
+            helperText={t('roster.capHint')}
+            value={maxClients}
+            onChange={(e) => setMaxClients(e.target.value.replace(/\D/g, ''))}
+            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+          />
+          {error !== null && <ErrorAlert error={error} />}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{t('common.cancel')}</Button>
+        <Button variant="contained" onClick={save} disabled={from === ''} data-testid="period-save">
+          {t('roster.save')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
