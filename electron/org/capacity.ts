@@ -6,7 +6,7 @@ import type { Store } from '../store/store.js';
 /** The capacity defaults in force: the stored ones, or the built-in ones when none were saved or they no longer validate. */
 export function readCapacityDefaults(store: Store): CapacityDefaults {
   const parsed = capacityDefaultsSchema.safeParse(readSetting<unknown>(store, CAPACITY_KEY, null));
-  return parsed.success ? (parsed.data as CapacityDefaults) : DEFAULT_CAPACITY;
+  return parsed.success ? (parsed.data) : DEFAULT_CAPACITY;
 }
 
 export function writeCapacityDefaults(store: Store, value: CapacityDefaults): CapacityDefaults {

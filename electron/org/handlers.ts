@@ -1,6 +1,5 @@
 import type { DomainHandlers } from '../api/types.js';
 import { localIsoDate } from '../platform/clock.js';
-import type { CapacityDefaults } from '../../shared/model/capacity.js';
 import { readCapacityDefaults, writeCapacityDefaults } from './capacity.js';
 import { changePeriod, saveUnit } from './edit.js';
 import { outletCard } from './outlet-card.js';
@@ -16,5 +15,5 @@ export const managersHandlers: DomainHandlers<'managers'> = {
   'managers.list': (input, ctx) => listManagersAsOf(ctx.store, input.asOf ?? localIsoDate(ctx.clock.now())),
   'managers.changePeriod': (input, ctx) => changePeriod(ctx.store, input),
   'managers.capacity': (_input, ctx) => readCapacityDefaults(ctx.store),
-  'managers.setCapacity': (input, ctx) => writeCapacityDefaults(ctx.store, input.defaults as CapacityDefaults),
+  'managers.setCapacity': (input, ctx) => writeCapacityDefaults(ctx.store, input.defaults),
 };

@@ -14,7 +14,7 @@ const files = makeTempDir('roster-edit');
 afterAll(() => files.cleanup());
 let t: ReturnType<typeof makeTestApp>;
 const supervisor: Session = { ...adminSession, role: 'supervisor' };
-const invoke = (name: string, input: unknown, session: Session = adminSession) => t.app.dispatcher.invoke(name as never, input as never, { session });
+const invoke = (name: string, input: unknown, session: Session = adminSession) => t.app.dispatcher.invoke(name as never, input, { session });
 const ok = async <T>(name: string, input: unknown, session: Session = adminSession): Promise<T> => expectOk(await invoke(name, input, session)) as T;
 
 beforeEach(async () => {
