@@ -16,7 +16,7 @@ import { importDemoExtracts } from './import-extracts.js';
 const log = createLogger('demo');
 
 /** Page cache while importing: the client indexes fill in random order; 16 MB was as fast as 64 MB. */
-const IMPORT_CACHE_KIB = 131_072;
+const IMPORT_CACHE_KIB = 262_144;
 
 export function storeHasClients(store: Store): boolean {
   const row = store.db.prepare('SELECT EXISTS (SELECT 1 FROM client) AS x').get() as { x: number };
