@@ -17,9 +17,9 @@ export interface App {
 }
 
 /** Composes a running app around one store: what every transport (IPC, HTTP, CLI) shares. */
-export function createApp(opts: { storeFile: string; mode: RunMode; workerFile: string; clock?: Clock; store?: Store }): App {
+export function createApp(opts: { storeFile: string; mode: RunMode; workerFile: string; clock?: Clock; store?: Store; passphrase?: string | undefined }): App {
   const clock = opts.clock ?? systemClock;
-  const store = opts.store ?? openStore(opts.storeFile, { clock });
+  const store = opts.store ?? openStore(opts.storeFile, { clock, passphrase: opts.passphrase });
   const services: AppServices = { store, clock, mode: opts.mode, version: APP_VERSION, workerFile: opts.workerFile, uploads: new UploadStore() };
   return { services, dispatcher: createDispatcher(handlers, services), close: () => store.close() };
 }

@@ -25,6 +25,15 @@ export function workerFileOf(): string {
   return path.join(__dirname, 'worker.cjs');
 }
 
+/**
+ * The workspace passphrase for an encrypted store, from BW_PASSPHRASE: never a command-line flag, which other
+ * users of the machine could read in the process list.
+ */
+export function passphraseFromEnv(): string | undefined {
+  const value = process.env['BW_PASSPHRASE'];
+  return value === undefined || value === '' ? undefined : value;
+}
+
 export function storeFileOf(flags: CommonFlags): string {
   return path.resolve(flags.db ?? defaultStoreFile());
 }
@@ -57,7 +66,7 @@ function progressPrinter(out: Output): (p: Progress) => void {
 
 export function runInit(common: CommonFlags, out: Output): void {
   const file = storeFileOf(common);
-  const store = openStore(file);
+  const store = openStore(file, { passphrase: passphraseFromEnv() });
   try {
     const value = { file, userVersion: store.schemaVersion, migrations: MIGRATIONS.length };
     out.result(value, `工作区已就绪 Workspace ready: ${file} (schema ${store.schemaVersion}/${MIGRATIONS.length})`);
@@ -67,7 +76,7 @@ export function runInit(common: CommonFlags, out: Output): void {
 }
 
 export async function runServe(common: CommonFlags, flags: Flags, out: Output, staticDir: string): Promise<void> {
-  const app = createApp({ storeFile: storeFileOf(common), mode: 'browser', workerFile: workerFileOf() });
+  const app = createApp({ storeFile: storeFileOf(common), mode: 'browser', workerFile: workerFileOf(), passphrase: passphraseFromEnv() });
   const port = intFlag(flags, 'port');
   const server = await startBrowserServer(app, port === undefined ? { staticDir } : { staticDir, port });
   out.result(
@@ -103,7 +112,7 @@ export async function runDemo(common: CommonFlags, flags: Flags, out: Output): P
     out.result({ outDir, files }, `演示数据文件已写入 Demo extracts written to ${outDir}:\n${files.map((f) => `  ${f.name}  ${f.bytes} B  ${f.sha256}`).join('\n')}`);
   }
   if (common.db !== undefined) {
-    const app: App = createApp({ storeFile: storeFileOf(common), mode: 'cli', workerFile: workerFileOf() });
+    const app: App = createApp({ storeFile: storeFileOf(common), mode: 'cli', workerFile: workerFileOf(), passphrase: passphraseFromEnv() });
     try {
       const report = unwrap(await app.dispatcher.invoke('demo.build', input, { session: localAdminSession(), onProgress }));
       const c = report.counts;

@@ -7,7 +7,7 @@ import type { ImportKind } from '../../shared/import/kinds.js';
 import { createApp } from '../app.js';
 import { localAdminSession } from '../api/types.js';
 import type { CommonFlags, Flags } from './commands.js';
-import { storeFileOf, unwrap, workerFileOf } from './commands.js';
+import { storeFileOf, unwrap, workerFileOf, passphraseFromEnv } from './commands.js';
 import type { Output } from './output.js';
 import { UsageError } from './output.js';
 
@@ -48,7 +48,7 @@ export async function runImportCommand(common: CommonFlags, flags: Flags, files:
   if (typeof flags['unit'] === 'string') options.amountUnit = flags['unit'] === 'wan' ? 'wan' : 'yuan';
   if (typeof flags['layout'] === 'string') options.layout = JSON.parse(fs.readFileSync(flags['layout'], 'utf8')) as unknown;
 
-  const app = createApp({ storeFile: storeFileOf(common), mode: 'cli', workerFile: workerFileOf() });
+  const app = createApp({ storeFile: storeFileOf(common), mode: 'cli', workerFile: workerFileOf(), passphrase: passphraseFromEnv() });
   try {
     const session = localAdminSession();
     const source = { type: 'path' as const, path: path.resolve(file) };

@@ -5,7 +5,7 @@ import { formatFen } from '../../shared/model/money.js';
 import { createApp } from '../app.js';
 import { localAdminSession } from '../api/types.js';
 import type { CommonFlags, Flags } from './commands.js';
-import { storeFileOf, unwrap, workerFileOf } from './commands.js';
+import { storeFileOf, unwrap, workerFileOf, passphraseFromEnv } from './commands.js';
 import type { Output } from './output.js';
 import { UsageError } from './output.js';
 
@@ -53,7 +53,7 @@ export async function runScoreCommand(common: CommonFlags, flags: Flags, out: Ou
   if (asOf !== undefined && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))) throw new UsageError('--as-of must be a date YYYY-MM-DD');
   const clientNo = flags['client'];
   if (clientNo !== undefined && typeof clientNo !== 'string') throw new UsageError('--client takes a client number');
-  const app = createApp({ storeFile: storeFileOf(common), mode: 'cli', workerFile: workerFileOf() });
+  const app = createApp({ storeFile: storeFileOf(common), mode: 'cli', workerFile: workerFileOf(), passphrase: passphraseFromEnv() });
   try {
     const session = localAdminSession();
     const started = performance.now();

@@ -29,4 +29,6 @@ export interface JobRequest {
   startedAt: string;
   userName: string;
   cancel: SharedArrayBuffer;
+  /** The store's passphrase when it is encrypted (held in memory only, never written). */
+  passphrase?: string | undefined;
 }

@@ -4,6 +4,7 @@ import { AppError } from '../platform/app-error.js';
 import { isErrorCode } from '../../shared/api/errors.js';
 import type { ErrorDetails } from '../../shared/api/errors.js';
 import { sharedCancelFlag } from '../platform/cancel.js';
+import { passphraseOf } from '../store/store.js';
 import type { JobMessage, JobRequest } from './job-types.js';
 import type { JobInput, JobName, JobOutput } from './registry.js';
 
@@ -22,6 +23,7 @@ export function runJob<K extends JobName>(ctx: HandlerContext, job: K, input: Jo
     startedAt: ctx.clock.now().toISOString(),
     userName: ctx.session.userName,
     cancel,
+    passphrase: passphraseOf(ctx.store),
   };
   return new Promise((resolve, reject) => {
     const worker = new Worker(ctx.workerFile, { workerData: request });

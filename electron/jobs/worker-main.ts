@@ -14,7 +14,7 @@ async function run(request: JobRequest): Promise<JobMessage> {
   const origin = new Date(request.startedAt).getTime();
   const t0 = Date.now();
   const clock: Clock = { now: () => new Date(origin + (Date.now() - t0)) };
-  const store = openStore(request.storeFile, { create: false, clock });
+  const store = openStore(request.storeFile, { create: false, clock, passphrase: request.passphrase });
   try {
     const value = await job(request.input, {
       store,

@@ -6,7 +6,7 @@ import { systemClock } from '../platform/clock.js';
 import { createLogger } from '../platform/log.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Migration } from './migrations/types.js';
-import { Sqlite } from './sqlite.js';
+import { Sqlite, sqliteCode } from './sqlite.js';
 import type { Database } from './sqlite.js';
 
 const log = createLogger('store');
@@ -31,6 +31,40 @@ export interface OpenStoreOptions {
   backupDir?: string;
   /** The migration list; tests pass a prefix to build an older schema. */
   migrations?: readonly Migration[];
+  /**
+   * The workspace passphrase. A new store is created encrypted with it; an existing one must have been encrypted
+   * with it. SQLCipher-compatible (AES-256, PBKDF2-HMAC-SHA512 key derivation with a per-file salt), WAL included.
+   */
+  passphrase?: string | undefined;
+}
+
+/** SQLCipher 4 format, so other SQLCipher tools can open the file with the passphrase. */
+export function applyKey(db: Database, passphrase: string): void {
+  db.pragma("cipher = 'sqlcipher'");
+  db.pragma('legacy = 4');
+  db.key(Buffer.from(passphrase, 'utf8'));
+}
+
+function keyRefused(file: string, encrypted: boolean): AppError {
+  return new AppError(
+    'STORE_KEY',
+    encrypted
+      ? { zh: `工作区 ${file} 已加密：口令不正确，或没有提供口令（BW_PASSPHRASE）。`, en: `Workspace ${file} is encrypted: the passphrase is wrong or was not given (BW_PASSPHRASE).` }
+      : { zh: `工作区 ${file} 未加密，却提供了口令。`, en: `Workspace ${file} is not encrypted, but a passphrase was given.` },
+    { file },
+  );
+}
+
+/** A plain SQLite file starts with this header; an encrypted one does not. */
+function isPlainSqlite(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    const n = fs.readSync(fd, head, 0, 16, 0);
+    return n === 16 && head.toString('latin1') === 'SQLite format 3\0';
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function pragmaNumber(db: Database, name: string): number {
@@ -78,11 +112,23 @@ export function openStore(file: string, opts: OpenStoreOptions = {}): Store {
   }
   if (!exists) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 
+  const encrypted = exists && fs.statSync(file).size > 0 && !isPlainSqlite(file);
   let db: Database;
   try {
     db = new Sqlite(file);
+    if (opts.passphrase !== undefined && opts.passphrase !== '') {
+      if (exists && !encrypted && fs.statSync(file).size > 0) {
+        db.close();
+        throw keyRefused(file, false);
+      }
+      applyKey(db, opts.passphrase);
+    }
+    // Temporary tables and sorts stay in memory: nothing decrypted is ever spilled to a temp file.
+    db.pragma('temp_store = MEMORY');
     db.pragma('journal_mode = WAL');
   } catch (e) {
+    if (e instanceof AppError) throw e;
+    if (sqliteCode(e) === 'SQLITE_NOTADB') throw keyRefused(file, true);
     throw new AppError(
       'STORE_UNREADABLE',
       { zh: `无法打开工作区文件 ${file}：${String(e)}`, en: `Cannot open workspace file ${file}: ${String(e)}` },
@@ -126,7 +172,7 @@ export function openStore(file: string, opts: OpenStoreOptions = {}): Store {
   }
 
   const opened = db;
-  return {
+  const store: Store = {
     db: opened,
     file,
     schemaVersion: pragmaNumber(opened, 'user_version'),
@@ -135,4 +181,39 @@ export function openStore(file: string, opts: OpenStoreOptions = {}): Store {
       if (opened.open) opened.close();
     },
   };
+  if (opts.passphrase !== undefined && opts.passphrase !== '') PASSPHRASES.set(store, opts.passphrase);
+  return store;
+}
+
+/** Passphrases of open stores, kept off the Store object so nothing logs or serialises them by accident. */
+const PASSPHRASES = new WeakMap<Store, string>();
+
+/** What another connection to the same store needs (a job's worker thread). */
+export function passphraseOf(store: Store): string | undefined {
+  return PASSPHRASES.get(store);
+}
+
+/** Whether the store file is encrypted. */
+export function isEncrypted(store: Store): boolean {
+  return PASSPHRASES.has(store);
+}
+
+/**
+ * Re-encrypts the store under a new passphrase (or encrypts a plain one). SQLite3 Multiple Ciphers cannot rekey
+ * in WAL mode, so the journal goes to DELETE for the rekey and back to WAL after; other connections must be closed.
+ */
+export function rekeyStore(store: Store, passphrase: string): void {
+  const db = store.db;
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('journal_mode = DELETE');
+  try {
+    if (!PASSPHRASES.has(store)) {
+      db.pragma("cipher = 'sqlcipher'");
+      db.pragma('legacy = 4');
+    }
+    db.rekey(Buffer.from(passphrase, 'utf8'));
+  } finally {
+    db.pragma('journal_mode = WAL');
+  }
+  PASSPHRASES.set(store, passphrase);
 }

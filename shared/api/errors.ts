@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'STORE_TOO_NEW',
   'STORE_LOCKED',
   'STORE_UNREADABLE',
+  'STORE_KEY',
   'IMPORT_INVALID',
   'INTERNAL',
 ] as const;
