@@ -6,6 +6,8 @@ import type { RunMode } from '../shared/api/ops/system.js';
 import type { Clock } from './platform/clock.js';
 import { systemClock } from './platform/clock.js';
 import { UploadStore } from './import/uploads.js';
+import { idleMinutes } from './security/auth-handlers.js';
+import { SessionRegistry } from './security/sessions.js';
 import { openStore } from './store/store.js';
 import type { Store } from './store/store.js';
 import { APP_VERSION } from './version.js';
@@ -20,6 +22,10 @@ export interface App {
 export function createApp(opts: { storeFile: string; mode: RunMode; workerFile: string; clock?: Clock; store?: Store; passphrase?: string | undefined }): App {
   const clock = opts.clock ?? systemClock;
   const store = opts.store ?? openStore(opts.storeFile, { clock, passphrase: opts.passphrase });
-  const services: AppServices = { store, clock, mode: opts.mode, version: APP_VERSION, workerFile: opts.workerFile, uploads: new UploadStore() };
+  const sessions = new SessionRegistry(
+    () => clock.now().getTime(),
+    () => idleMinutes(store) * 60_000,
+  );
+  const services: AppServices = { store, clock, mode: opts.mode, version: APP_VERSION, workerFile: opts.workerFile, uploads: new UploadStore(), sessions };
   return { services, dispatcher: createDispatcher(handlers, services), close: () => store.close() };
 }

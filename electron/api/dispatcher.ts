@@ -8,7 +8,9 @@ import type { LocalizedText } from '../../shared/i18n/locale.js';
 import { isAppError } from '../platform/app-error.js';
 import { createLogger } from '../platform/log.js';
 import { sqliteCode } from '../store/sqlite.js';
-import type { AppServices, Handlers, Session } from './types.js';
+import { appendAudit } from '../security/audit.js';
+import { auditEntryForCall } from '../security/audit-entry.js';
+import type { AppServices, AuditNote, Handlers, Session } from './types.js';
 
 const log = createLogger('dispatcher');
 
@@ -55,11 +57,45 @@ export function createDispatcher(handlers: Handlers, services: AppServices): Dis
       return fail('UNKNOWN_OPERATION', { zh: `未知的操作：${name}`, en: `Unknown operation: ${name}` }, session);
     }
     const spec = api[name];
-    if (!spec.roles.includes(session.role)) {
-      return fail('FORBIDDEN', { zh: `当前角色无权执行 ${name}`, en: `Your role may not call ${name}` }, session, {
-        operation: name,
-        role: session.role,
-      });
+    const audited = spec.mutates || spec.exports || name === 'auth.login';
+    // Changes, exports and sign-ins are recorded whatever their outcome; so are refusals of a role.
+    const record = (outcome: 'ok' | 'denied' | 'failed', input: unknown, result: ApiResult<unknown>, note?: AuditNote): void => {
+      try {
+        const given = (input as { username?: unknown } | null)?.username;
+        const who = name === 'auth.login' || name === 'auth.setup' ? { userName: typeof given === 'string' ? given : '', role: session.authenticated ? session.role : 'anonymous' } : session;
+        appendAudit(
+          services.store,
+          auditEntryForCall({
+            session: { userName: who.userName, role: who.role as Session['role'] },
+            operation: name,
+            outcome,
+            at: services.clock.now(),
+            input,
+            ...(result.ok ? {} : { error: { code: result.error.code, message: result.error.message } }),
+            ...(note ?? {}),
+          }),
+        );
+      } catch (e) {
+        log.error('audit append failed', { operation: name, error: String(e) });
+      }
+    };
+    const denied = (result: ApiResult<never>): ApiResult<never> => {
+      if (audited || (!result.ok && result.error.code === 'FORBIDDEN')) record('denied', rawInput, result);
+      return result;
+    };
+    if (!spec.public && !session.authenticated) {
+      return denied(fail('UNAUTHENTICATED', { zh: '请先登录（或会话已因长时间未操作而锁定）', en: 'Sign in first (or the session locked after being idle)' }, session, { operation: name }));
+    }
+    if (!spec.public && session.mustChangePassword === true && !name.startsWith('auth.')) {
+      return denied(fail('FORBIDDEN', { zh: '请先修改初始密码', en: 'Change your first password before going on' }, session, { operation: name, mustChangePassword: true }));
+    }
+    if (!spec.public && !spec.roles.includes(session.role)) {
+      return denied(
+        fail('FORBIDDEN', { zh: `当前角色无权执行 ${name}`, en: `Your role may not call ${name}` }, session, {
+          operation: name,
+          role: session.role,
+        }),
+      );
     }
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
@@ -78,12 +114,17 @@ export function createDispatcher(handlers: Handlers, services: AppServices): Dis
     const signal = ctx.signal ?? new AbortController().signal;
     if (signal.aborted) return fail('CANCELLED', { zh: '操作已取消', en: 'Operation cancelled' }, session);
     const handler = handlers[name] as (input: unknown, c: unknown) => unknown;
+    let note: AuditNote | undefined;
+    const result = await (async (): Promise<ApiResult<unknown>> => {
     try {
       const value = await handler(parsed.data, {
         ...services,
         session,
         signal,
         progress: (p: Progress) => ctx.onProgress?.(p),
+        auditNote: (n: AuditNote) => {
+          note = n;
+        },
       });
       return { ok: true, value };
     } catch (e) {
@@ -95,6 +136,9 @@ export function createDispatcher(handlers: Handlers, services: AppServices): Dis
       log.error('handler failed', { operation: name, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
       return fail('INTERNAL', { zh: `内部错误：${String(e)}`, en: `Internal error: ${String(e)}` }, session);
     }
+    })();
+    if (audited) record(result.ok ? 'ok' : 'failed', parsed.data, result, note);
+    return result;
   };
   return {
     call,

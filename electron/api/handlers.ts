@@ -1,4 +1,7 @@
 import { bookHandlers } from '../book/handlers.js';
+import { backupHandlers } from '../store/backup-handlers.js';
+import { auditHandlers } from '../security/audit-handlers.js';
+import { authHandlers, securityHandlers, usersHandlers } from '../security/auth-handlers.js';
 import { clientsHandlers } from '../clients/handlers.js';
 import { demoHandlers } from '../demo/handlers.js';
 import { importHandlers } from '../import/handlers.js';
@@ -10,6 +13,9 @@ import type { Handlers } from './types.js';
 /** The one registration of every handler; the type makes a missing operation a compile error. */
 export const handlers: Handlers = {
   ...systemHandlers,
+  ...authHandlers,
+  ...usersHandlers,
+  ...securityHandlers,
   ...preferencesHandlers,
   ...demoHandlers,
   ...importHandlers,
@@ -17,4 +23,6 @@ export const handlers: Handlers = {
   ...managersHandlers,
   ...clientsHandlers,
   ...bookHandlers,
+  ...backupHandlers,
+  ...auditHandlers,
 };

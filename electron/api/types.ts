@@ -5,16 +5,26 @@ import type { Locale } from '../../shared/i18n/locale.js';
 import type { Clock } from '../platform/clock.js';
 import type { UploadStore } from '../import/uploads.js';
 import type { Store } from '../store/store.js';
+import type { SessionRegistry } from '../security/sessions.js';
 
-/** Who is calling. Until local accounts exist, each transport opens a local administrator session. */
+/**
+ * Who is calling: a signed-in user (browser mode, Electron), the local administrator (the CLI: whoever holds the
+ * workspace file and its passphrase), or nobody yet (`authenticated: false`: only public operations).
+ */
 export interface Session {
   userName: string;
+  userId?: number;
   role: Role;
   /** Org units the caller may see (with their subtrees); null means all. */
   orgUnitIds: readonly number[] | null;
   /** For client managers: their manager id (scope `own`). */
   managerId: number | null;
   locale: Locale;
+  authenticated: boolean;
+  /** Set by the administrator's reset: only the auth operations are open until the user picks a password. */
+  mustChangePassword?: boolean;
+  /** The sign-in this session came from (not for the CLI). */
+  token?: string;
 }
 
 /** Everything the process provides to handlers; one per running app. */
@@ -27,12 +37,23 @@ export interface AppServices {
   uploads: UploadStore;
   /** The bundled job worker (dist/worker.cjs) that long operations run in. */
   workerFile: string;
+  sessions: SessionRegistry;
+}
+
+/** What an edit adds to its audit entry: the record it changed, before and after. */
+export interface AuditNote {
+  entity: string;
+  entityId: string | number;
+  before?: unknown;
+  after?: unknown;
 }
 
 export interface HandlerContext extends AppServices {
   session: Session;
   signal: AbortSignal;
   progress(p: Progress): void;
+  /** Handlers of edits say what they changed; the dispatcher writes it into the call's audit entry. */
+  auditNote(note: AuditNote): void;
 }
 
 export type Handler<K extends OpName> = (input: OpParsed<K>, ctx: HandlerContext) => OpOutput<K> | Promise<OpOutput<K>>;
@@ -46,5 +67,5 @@ export type DomainHandlers<D extends string> = {
 };
 
 export function localAdminSession(locale: Locale = 'zh-CN'): Session {
-  return { userName: 'local-admin', role: 'admin', orgUnitIds: null, managerId: null, locale };
+  return { userName: 'local-admin', role: 'admin', orgUnitIds: null, managerId: null, locale, authenticated: true };
 }

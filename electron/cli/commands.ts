@@ -7,6 +7,7 @@ import { localAdminSession } from '../api/types.js';
 import { AppError } from '../platform/app-error.js';
 import { defaultStoreFile } from '../platform/paths.js';
 import { startBrowserServer } from '../server/browser-server.js';
+import { startBackupSchedule } from '../store/backup-schedule.js';
 import { openStore } from '../store/store.js';
 import { MIGRATIONS } from '../store/migrations/index.js';
 import { writeDemoExtracts } from '../demo/extracts.js';
@@ -83,7 +84,9 @@ export async function runServe(common: CommonFlags, flags: Flags, out: Output, s
     { url: server.url, port: server.port, store: app.services.store.file },
     `浏览器模式 Browser mode: ${server.url}\n(store: ${app.services.store.file}; Ctrl+C to stop)`,
   );
+  const stopBackups = startBackupSchedule(app.services.store, { clock: app.services.clock });
   await waitForSignal();
+  stopBackups();
   await server.close();
   app.close();
 }

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { pickText } from '../../shared/i18n/locale.js';
 import { isAppError } from '../platform/app-error.js';
 import { runDemo, runInit, runServe } from './commands.js';
+import { runAuditCommand } from './audit-command.js';
+import { runBackupCommand, runRestoreCommand } from './backup-command.js';
 import { runImportCommand } from './import-command.js';
 import { runScoreCommand } from './score-command.js';
 import type { Flags } from './commands.js';
@@ -22,6 +24,11 @@ Commands:
                             import a core-banking extract as one batch (kinds: clients, balances …)
   score [--as-of DATE] [--client NO]
                             recompute client tiers, scores, stages and segments; print counts (and one client's breakdown)
+  audit verify | audit export --out FILE.xlsx
+                            check the audit log's hash chain (exit 1 naming the first broken entry) / export it
+  backup [--out DIR] [--list]
+                            back up the workspace now (the app may stay open), or list its backups
+  restore --from BACKUP     replace the workspace with a checked backup, keeping the current one (close the app first)
 
 Common options:
   --db FILE                 workspace file (default: the user's data folder)
@@ -48,6 +55,8 @@ const OPTIONS = {
   'on-error': { type: 'string' },
   'expected-rows': { type: 'string' },
   client: { type: 'string' },
+  from: { type: 'string' },
+  list: { type: 'boolean' },
 } as const;
 
 /** Where the built renderer lives relative to the bundled CLI (dist/cli.cjs → dist/renderer). */
@@ -93,6 +102,14 @@ export async function main(argv: string[], opts: MainOptions = {}): Promise<numb
         return 0;
       case 'import':
         return (await runImportCommand(common, flags, positionals.slice(1), out)) ? 0 : 1;
+      case 'audit':
+        return (await runAuditCommand(common, flags, positionals.slice(1), out)) ? 0 : 1;
+      case 'backup':
+        runBackupCommand(common, flags, out);
+        return 0;
+      case 'restore':
+        runRestoreCommand(common, flags, out);
+        return 0;
       default:
         throw new UsageError(`unknown command: ${command}`);
     }

@@ -1,11 +1,11 @@
 import type { ExportedFile } from '../../shared/api/ops/import.js';
 import { STAGE_LABELS, TIER_LABELS, segmentLabel } from '../../shared/book/labels.js';
-import type { ClientFilters } from '../../shared/model/client-filters.js';
 import { AppError } from '../platform/app-error.js';
 import type { Store } from '../store/store.js';
 import type { XlsxCell } from '../xlsx/build-xlsx.js';
 import { buildXlsx } from '../xlsx/build-xlsx.js';
 import { countClients, listClients } from './queries.js';
+import type { ScopedFilters } from './queries.js';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** A workbook built in memory: past this many rows, narrow the view first. */
@@ -16,7 +16,7 @@ const PAGE = 500;
  * The current client-list view as a workbook, exactly the rows and columns on screen (identity masked as
  * listed). Money is written in yuan with two decimals from integer fen.
  */
-export function exportClients(store: Store, filters: ClientFilters, asOf: string, now: Date): ExportedFile {
+export function exportClients(store: Store, filters: ScopedFilters, asOf: string, now: Date): ExportedFile {
   const total = countClients(store, filters, asOf);
   if (total > EXPORT_LIMIT) {
     throw new AppError('INVALID_INPUT', {

@@ -6,8 +6,11 @@ import type { ClientFilters } from '../../shared/model/client-filters.js';
 import { maskIdNo, maskPhone } from '../../shared/model/masking.js';
 import type { Store } from '../store/store.js';
 
+/** Filters plus the org units the caller may see (set by the scope check, never by the caller). */
+export type ScopedFilters = ClientFilters & { withinUnits?: number[] };
+
 interface ListInput {
-  filters: ClientFilters;
+  filters: ScopedFilters;
   after?: number | undefined;
   limit: number;
   /** The day "currently assigned" refers to. */
@@ -37,7 +40,7 @@ const CURRENT_PRIMARY = "a.client_id = c.id AND a.role = 'primary' AND a.valid_f
  * prefix, pinyin initials by prefix, and ID or phone numbers exactly; every branch uses an index. Book filters
  * read the computed scores (client_score).
  */
-export function filterSql(f: ClientFilters, asOf: string): { cte: string; where: string; params: Record<string, unknown> } {
+export function filterSql(f: ScopedFilters, asOf: string): { cte: string; where: string; params: Record<string, unknown> } {
   const params: Record<string, unknown> = { asOf };
   const where: string[] = [];
   let cte = '';
@@ -72,6 +75,10 @@ export function filterSql(f: ClientFilters, asOf: string): { cte: string; where:
     where.push(`EXISTS (SELECT 1 FROM assignment a WHERE ${CURRENT_PRIMARY} AND a.manager_id = @managerId)`);
   }
   if (f.unassigned === true) where.push(`NOT EXISTS (SELECT 1 FROM assignment a WHERE ${CURRENT_PRIMARY})`);
+  if (f.withinUnits !== undefined) {
+    params['withinUnits'] = JSON.stringify(f.withinUnits);
+    where.push('c.org_unit_id IN (SELECT value FROM json_each(@withinUnits))');
+  }
   return { cte, where: where.length === 0 ? '1' : where.join(' AND '), params };
 }
 
@@ -113,7 +120,7 @@ export function listClients(store: Store, input: ListInput): ClientPage {
 }
 
 /** How many clients the filters match. */
-export function countClients(store: Store, filters: ClientFilters, asOf: string): number {
+export function countClients(store: Store, filters: ScopedFilters, asOf: string): number {
   const { cte, where, params } = filterSql(filters, asOf);
   return store.db.prepare(`${cte}SELECT count(*) FROM client c LEFT JOIN client_score s ON s.client_id = c.id WHERE ${where}`).pluck().get(params) as number;
 }

@@ -1,6 +1,7 @@
 import type { ImportBatchInfo, ImportOptions } from '../../shared/api/ops/import.js';
 import type { ImportKind } from '../../shared/import/kinds.js';
 import type { JobContext } from '../jobs/job-types.js';
+import { backupStore, storeHoldsData } from '../store/backup.js';
 import { rememberMapping } from './profiles.js';
 import { runImport } from './run-import.js';
 import { fromBytes, resolveSource } from './source-file.js';
@@ -21,6 +22,8 @@ export interface ImportCommitInput {
 /** Commits one import batch in the job worker; the mapping used is remembered for the next file of this layout. */
 export async function importCommitJob(input: ImportCommitInput, ctx: JobContext): Promise<ImportBatchInfo> {
   const file = input.source.type === 'bytes' ? fromBytes(input.source.name, input.source.bytes) : resolveSource(input.source, null);
+  // A backup before every commit into a workspace that holds data, so a wrong file can also be undone by restore.
+  if (storeHoldsData(ctx.store)) backupStore(ctx.store, { reason: 'import', clock: ctx.clock });
   const result = await runImport(
     file,
     { kind: input.kind, mapping: input.mapping, options: input.options, onError: input.onError, expectedRows: input.expectedRows, commit: true },

@@ -1,16 +1,16 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WireMessage } from '../../shared/api/client.js';
-import { API_PATH_PREFIX, FILE_NAME_HEADER, TOKEN_HEADER, UPLOAD_PATH } from '../../shared/api/client.js';
+import { API_PATH_PREFIX, FILE_NAME_HEADER, SESSION_HEADER, TOKEN_HEADER, UPLOAD_PATH } from '../../shared/api/client.js';
 import type { UploadInfo } from '../../shared/api/client.js';
-import { STAFF_ROLES } from '../../shared/api/contract.js';
+import { ADMIN_ONLY } from '../../shared/api/contract.js';
 import type { ApiResult } from '../../shared/api/errors.js';
 import { pickText } from '../../shared/i18n/locale.js';
 import { isAppError } from '../platform/app-error.js';
 import { LOCALES } from '../../shared/i18n/locale.js';
 import type { Locale } from '../../shared/i18n/locale.js';
 import type { App } from '../app.js';
-import { localAdminSession } from '../api/types.js';
+import { anonymousSession } from '../security/sessions.js';
 import type { Session } from '../api/types.js';
 import { createLogger } from '../platform/log.js';
 import { CONTENT_SECURITY_POLICY, checkOrigin, newToken, tokensEqual } from './security.js';
@@ -107,7 +107,7 @@ async function handleUpload(app: App, req: http.IncomingMessage, res: http.Serve
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(JSON.stringify(result));
   };
-  if (!STAFF_ROLES.includes(session.role)) {
+  if (!session.authenticated || !ADMIN_ONLY.includes(session.role)) {
     return reply({ ok: false, error: { code: 'FORBIDDEN', message: pickText({ zh: '当前角色无权导入数据', en: 'Your role may not import data' }, session.locale) } });
   }
   let name: string;
@@ -134,7 +134,15 @@ async function handleUpload(app: App, req: http.IncomingMessage, res: http.Serve
 /** Serves the built renderer and the API on 127.0.0.1 only, guarded by a per-launch token. */
 export async function startBrowserServer(app: App, opts: BrowserServerOptions): Promise<BrowserServer> {
   const token = opts.token ?? newToken();
-  const makeSession = opts.session ?? localAdminSession;
+  // The signed-in user's session from the x-workbench-session header; without one only public operations run.
+  const makeSession =
+    opts.session === undefined
+      ? (req: http.IncomingMessage): Session => {
+          const locale = localeOf(req);
+          const header = req.headers[SESSION_HEADER];
+          return app.services.sessions.resolve(Array.isArray(header) ? header[0] : header, locale) ?? anonymousSession(locale);
+        }
+      : (req: http.IncomingMessage): Session => (opts.session as (l: Locale) => Session)(localeOf(req));
   let port = 0;
   const server = http.createServer((req, res) => {
     securityHeaders(res);
@@ -149,7 +157,7 @@ export async function startBrowserServer(app: App, opts: BrowserServerOptions): 
       if (given === undefined) return refuse(res, 401, 'Unauthorized: missing token');
       if (!tokensEqual(Array.isArray(given) ? given[0] : given, token)) return refuse(res, 403, 'Forbidden: wrong token');
       if (url.pathname === UPLOAD_PATH) {
-        handleUpload(app, req, res, makeSession(localeOf(req))).catch((e: unknown) => {
+        handleUpload(app, req, res, makeSession(req)).catch((e: unknown) => {
           log.error('upload failed', { error: String(e) });
           if (!res.headersSent) refuse(res, 500, 'Internal Server Error');
         });
@@ -157,7 +165,7 @@ export async function startBrowserServer(app: App, opts: BrowserServerOptions): 
       }
       if (!url.pathname.startsWith(API_PATH_PREFIX)) return refuse(res, 404, 'Not Found');
       const opName = url.pathname.slice(API_PATH_PREFIX.length);
-      handleApi(app, req, res, opName, makeSession(localeOf(req))).catch((e: unknown) => {
+      handleApi(app, req, res, opName, makeSession(req)).catch((e: unknown) => {
         log.error('api request failed', { error: String(e) });
         if (!res.headersSent) refuse(res, 500, 'Internal Server Error');
         else res.end();

@@ -1,14 +1,17 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import type { UploadInfo } from '../../shared/api/client.js';
-import { STAFF_ROLES } from '../../shared/api/contract.js';
+import { ADMIN_ONLY } from '../../shared/api/contract.js';
 import type { Progress } from '../../shared/api/contract.js';
 import type { ApiResult, ErrorCode } from '../../shared/api/errors.js';
 import { IPC_CHANNELS } from '../../shared/api/bridge.js';
 import { isOpName } from '../../shared/api/index.js';
 import { DEFAULT_LOCALE, pickText } from '../../shared/i18n/locale.js';
+import type { Locale } from '../../shared/i18n/locale.js';
 import type { LocalizedText } from '../../shared/i18n/locale.js';
 import type { Dispatcher } from '../api/dispatcher.js';
 import { localAdminSession } from '../api/types.js';
+import { anonymousSession } from '../security/sessions.js';
+import type { SessionRegistry } from '../security/sessions.js';
 import type { Session } from '../api/types.js';
 import type { UploadStore } from '../import/uploads.js';
 import { isAppError } from '../platform/app-error.js';
@@ -26,6 +29,12 @@ export interface IpcDeps {
   /** Where uploaded import files are held; absent in tests that do not upload. */
   uploads?: UploadStore;
   now?: () => number;
+  /**
+   * Signed-in sessions. The main process keeps each window's session token itself (the renderer never holds it):
+   * a successful auth.login / auth.setup from a window signs that window in, auth.logout signs it out. Without a
+   * registry (unit tests of the bridge) every window is the local administrator.
+   */
+  sessions?: SessionRegistry;
 }
 
 export interface IpcRegistration {
@@ -48,10 +57,10 @@ function failure(code: ErrorCode, text: LocalizedText, session: Session): ApiRes
   return { ok: false, error: { code, message: pickText(text, session.locale) } };
 }
 
-/** A local administrator until accounts exist, speaking the language the user chose for the workspace. */
-async function desktopSession(dispatcher: Dispatcher): Promise<Session> {
+/** The language the user chose for the workspace. */
+async function workspaceLocale(dispatcher: Dispatcher): Promise<Locale> {
   const prefs = await dispatcher.invoke('preferences.get', {}, { session: localAdminSession() });
-  return localAdminSession(prefs.ok ? prefs.value.locale : DEFAULT_LOCALE);
+  return prefs.ok ? prefs.value.locale : DEFAULT_LOCALE;
 }
 
 function throttledProgress(send: (p: Progress) => void, now: () => number): (p: Progress) => void {
@@ -73,9 +82,16 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'on' | 'removeHand
   const now = deps.now ?? Date.now;
   const inFlight = new Map<string, AbortController>();
   const keyOf = (senderId: number, callId: string): string => `${senderId}:${callId}`;
+  const tokens = new Map<number, string>();
+  const sessionOf = async (senderId: number): Promise<Session> => {
+    const prefs = await dispatcher.invoke('preferences.get', {}, { session: localAdminSession() });
+    const locale = prefs.ok ? prefs.value.locale : DEFAULT_LOCALE;
+    if (deps.sessions === undefined) return localAdminSession(locale);
+    return deps.sessions.resolve(tokens.get(senderId), locale) ?? anonymousSession(locale);
+  };
 
   const refuse = async (code: ErrorCode, text: LocalizedText): Promise<ApiResult<never>> =>
-    failure(code, text, await desktopSession(dispatcher));
+    failure(code, text, localAdminSession(await workspaceLocale(dispatcher)));
 
   // Everything up to the registration of the call is synchronous: a cancel sent right after the
   // call cannot overtake it.
@@ -98,8 +114,11 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'on' | 'removeHand
       if (!sender.isDestroyed()) sender.send(IPC_CHANNELS.progress, callId, p);
     }, now);
     try {
-      const session = await desktopSession(dispatcher);
-      return await dispatcher.call(name, input, { session, signal: controller.signal, onProgress });
+      const session = await sessionOf(sender.id);
+      const result = await dispatcher.call(name, input, { session, signal: controller.signal, onProgress });
+      if ((name === 'auth.login' || name === 'auth.setup') && result.ok) tokens.set(sender.id, (result.value as { token: string }).token);
+      if (name === 'auth.logout') tokens.delete(sender.id);
+      return result;
     } finally {
       inFlight.delete(key);
     }
@@ -112,8 +131,8 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'on' | 'removeHand
 
   const onUpload = async (event: IpcMainInvokeEvent, name: unknown, data: unknown): Promise<ApiResult<UploadInfo>> => {
     if (!fromAppFrame(event)) return refuse('FORBIDDEN', { zh: '调用来源不是本应用的页面', en: 'Calls are accepted only from the app’s own pages' });
-    const session = await desktopSession(dispatcher);
-    if (!STAFF_ROLES.includes(session.role)) return refuse('FORBIDDEN', { zh: '当前角色无权导入数据', en: 'Your role may not import data' });
+    const session = await sessionOf(event.sender.id);
+    if (!session.authenticated || !ADMIN_ONLY.includes(session.role)) return refuse('FORBIDDEN', { zh: '当前角色无权导入数据', en: 'Your role may not import data' });
     if (typeof name !== 'string' || !(data instanceof ArrayBuffer || data instanceof Uint8Array) || deps.uploads === undefined) {
       return refuse('INVALID_INPUT', { zh: '上传的文件无效', en: 'Invalid upload' });
     }

@@ -7,6 +7,7 @@ import type { App } from '../app.js';
 import { isAppError } from '../platform/app-error.js';
 import { createLogger } from '../platform/log.js';
 import { defaultStoreFile, userDataDir } from '../platform/paths.js';
+import { startBackupSchedule } from '../store/backup-schedule.js';
 import { storeFileFromArgv } from './argv.js';
 import { registerIpc } from './ipc.js';
 import type { IpcRegistration } from './ipc.js';
@@ -26,6 +27,7 @@ registerAppScheme(protocol);
 let workbench: App | null = null;
 let ipc: IpcRegistration | null = null;
 let mainWindow: BrowserWindow | null = null;
+let stopBackups: (() => void) | null = null;
 
 function describe(e: unknown): string {
   if (isAppError(e)) return `${pickText(e.text, 'zh-CN')}\n${e.text.en}`;
@@ -44,6 +46,8 @@ function shutdown(): void {
   ipc?.abortAll();
   ipc?.dispose();
   ipc = null;
+  stopBackups?.();
+  stopBackups = null;
   workbench?.close();
   workbench = null;
 }
@@ -61,8 +65,9 @@ async function start(): Promise<void> {
     return;
   }
   log.info('workspace open', { store: workbench.services.store.file });
+  stopBackups = startBackupSchedule(workbench.services.store, { clock: workbench.services.clock });
   serveRenderer(protocol, rendererRoot(__dirname));
-  ipc = registerIpc(ipcMain, { dispatcher: workbench.dispatcher, uploads: workbench.services.uploads });
+  ipc = registerIpc(ipcMain, { dispatcher: workbench.dispatcher, uploads: workbench.services.uploads, sessions: workbench.services.sessions });
   mainWindow = await createMainWindow({ preloadPath: path.join(__dirname, 'preload.cjs'), packaged: app.isPackaged });
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -128,7 +128,9 @@ export function openStore(file: string, opts: OpenStoreOptions = {}): Store {
     db.pragma('journal_mode = WAL');
   } catch (e) {
     if (e instanceof AppError) throw e;
-    if (sqliteCode(e) === 'SQLITE_NOTADB') throw keyRefused(file, true);
+    // An encrypted store, like any SQLite file, is a whole number of pages (at least 512 bytes each); anything
+    // else is some other file, whatever passphrase is given.
+    if (sqliteCode(e) === 'SQLITE_NOTADB' && encrypted && fs.statSync(file).size % 512 === 0) throw keyRefused(file, true);
     throw new AppError(
       'STORE_UNREADABLE',
       { zh: `无法打开工作区文件 ${file}：${String(e)}`, en: `Cannot open workspace file ${file}: ${String(e)}` },

@@ -32,6 +32,8 @@ export type WireMessage =
   | { type: 'result'; result: ApiResult<unknown> };
 
 export const TOKEN_HEADER = 'x-workbench-token';
+/** The signed-in session, sent with every call after auth.login / auth.setup (browser mode). */
+export const SESSION_HEADER = 'x-workbench-session';
 export const API_PATH_PREFIX = '/api/call/';
 export const UPLOAD_PATH = '/api/upload';
 export const FILE_NAME_HEADER = 'x-file-name';

@@ -29,6 +29,10 @@ export interface OpSpec<I extends z.ZodType, O> {
   readonly mutates: boolean;
   /** Reports progress and honours cancellation. */
   readonly long: boolean;
+  /** Callable before signing in (status, first-start setup, sign-in, app info). */
+  readonly public: boolean;
+  /** Hands data out of the store (an export or a print): audited like a change. */
+  readonly exports: boolean;
   /** Phantom field carrying the output type; never set at runtime. */
   readonly __output?: O;
 }
@@ -45,6 +49,8 @@ export function op<O>() {
     scope: Scope;
     mutates?: boolean;
     long?: boolean;
+    public?: boolean;
+    exports?: boolean;
   }): OpSpec<I, O> => ({
     summary: spec.summary,
     input: spec.input,
@@ -52,6 +58,8 @@ export function op<O>() {
     scope: spec.scope,
     mutates: spec.mutates ?? false,
     long: spec.long ?? false,
+    public: spec.public ?? false,
+    exports: spec.exports ?? false,
   });
 }
 

@@ -1,5 +1,5 @@
 import type { ApiClient, CallOptions, WireMessage } from './client.js';
-import { API_PATH_PREFIX, FILE_NAME_HEADER, TOKEN_HEADER, UPLOAD_PATH } from './client.js';
+import { API_PATH_PREFIX, FILE_NAME_HEADER, SESSION_HEADER, TOKEN_HEADER, UPLOAD_PATH } from './client.js';
 import type { UploadInfo } from './client.js';
 import type { ApiResult } from './errors.js';
 import type { Locale } from '../i18n/locale.js';
@@ -15,8 +15,18 @@ function transportError(message: string): ApiResult<never> {
   return { ok: false, error: { code: 'INTERNAL', message } };
 }
 
-/** Browser-mode transport: one streamed POST per call, progress lines then the result (NDJSON). */
+/**
+ * Browser-mode transport: one streamed POST per call, progress lines then the result (NDJSON). It keeps the
+ * signed-in session itself: the token of a successful auth.login / auth.setup goes with every later call, and is
+ * dropped at auth.logout or when the server says the session is gone (idle lock).
+ */
 export function createHttpClient(opts: HttpClientOptions): ApiClient {
+  let sessionToken: string | null = null;
+  const sessionHeaders = (): Record<string, string> => (sessionToken === null ? {} : { [SESSION_HEADER]: sessionToken });
+  const track = (name: string, result: ApiResult<unknown>): void => {
+    if ((name === 'auth.login' || name === 'auth.setup') && result.ok) sessionToken = (result.value as { token: string }).token;
+    if (name === 'auth.logout' || (!result.ok && result.error.code === 'UNAUTHENTICATED' && name !== 'auth.login')) sessionToken = null;
+  };
   return {
     async call(name, input, options: CallOptions = {}) {
       let response: Response;
@@ -27,6 +37,7 @@ export function createHttpClient(opts: HttpClientOptions): ApiClient {
             'Content-Type': 'application/json',
             [TOKEN_HEADER]: opts.token,
             'x-workbench-locale': opts.locale?.() ?? 'zh-CN',
+            ...sessionHeaders(),
           },
           body: JSON.stringify({ input }),
         };
@@ -55,7 +66,10 @@ export function createHttpClient(opts: HttpClientOptions): ApiClient {
             if (line === '') continue;
             const message = JSON.parse(line) as WireMessage;
             if (message.type === 'progress') options.onProgress?.(message.progress);
-            else return message.result as never;
+            else {
+              track(name, message.result);
+              return message.result as never;
+            }
           }
         }
       } catch (e) {
@@ -68,7 +82,7 @@ export function createHttpClient(opts: HttpClientOptions): ApiClient {
       try {
         const response = await fetch(`${opts.baseUrl}${UPLOAD_PATH}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/octet-stream', [TOKEN_HEADER]: opts.token, [FILE_NAME_HEADER]: encodeURIComponent(name) },
+          headers: { 'Content-Type': 'application/octet-stream', [TOKEN_HEADER]: opts.token, [FILE_NAME_HEADER]: encodeURIComponent(name), ...sessionHeaders() },
           body: data,
         });
         if (!response.ok) return { ok: false, error: { code: response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : 'INTERNAL', message: (await response.text()).trim() } };

@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import type { OpSpec } from './contract.js';
 import { isListedOpName } from './op-names.js';
 import type { ListedOpName } from './op-names.js';
+import { auditOps } from './ops/audit.js';
+import { authOps } from './ops/auth.js';
+import { backupOps } from './ops/backup.js';
 import { bookOps } from './ops/book.js';
 import { clientsOps } from './ops/clients.js';
 import { demoOps } from './ops/demo.js';
@@ -13,12 +16,15 @@ import { systemOps } from './ops/system.js';
 /** The whole API: every operation the renderer may ask of the main process. */
 export const api = {
   ...systemOps,
+  ...authOps,
   ...preferencesOps,
   ...demoOps,
   ...importOps,
   ...orgOps,
   ...clientsOps,
   ...bookOps,
+  ...backupOps,
+  ...auditOps,
 } as const;
 
 export type Api = typeof api;

@@ -6,6 +6,16 @@
 export const OP_NAME_LIST = [
   'system.info',
   'system.summary',
+  'auth.status',
+  'auth.setup',
+  'auth.login',
+  'auth.logout',
+  'auth.changePassword',
+  'users.list',
+  'users.create',
+  'users.update',
+  'users.resetPassword',
+  'security.setIdleMinutes',
   'preferences.get',
   'preferences.set',
   'demo.build',
@@ -38,6 +48,13 @@ export const OP_NAME_LIST = [
   'book.recompute',
   'book.segments',
   'book.setStrategy',
+  'backup.create',
+  'backup.list',
+  'backup.policy',
+  'backup.setPolicy',
+  'audit.list',
+  'audit.export',
+  'audit.verify',
 ] as const;
 
 export type ListedOpName = (typeof OP_NAME_LIST)[number];

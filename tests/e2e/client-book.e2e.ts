@@ -126,4 +126,37 @@ describe('the client book in the browser', () => {
     await page.getByTestId('roster-as-of').fill('2026-09-30');
     await changed.filter({ hasText: '在岗' }).waitFor();
   });
+
+  it('an administrator adds a client manager, who changes the first password and sees only their own clients', async () => {
+    await app.openNav('settings');
+    await page.getByTestId('user-add').click();
+    await page.getByTestId('user-username').fill('jingli');
+    await page.getByTestId('user-display-name').fill('客户经理甲');
+    await page.getByRole('combobox', { name: '角色' }).click();
+    await page.getByRole('option', { name: '客户经理', exact: true }).click();
+    await page.getByRole('combobox', { name: '对应客户经理' }).click();
+    await page.getByRole('option').first().click();
+    await page.getByTestId('user-password').fill('First#Pass2026');
+    await page.getByTestId('user-save').click();
+    await page.locator('[data-testid="user-row"][data-username="jingli"]').waitFor();
+    await shot('security-1-users.png');
+
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('login-username').fill('jingli');
+    await page.getByTestId('login-password').fill('First#Pass2026');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('auth-change').waitFor();
+    await page.getByTestId('change-old').fill('First#Pass2026');
+    await page.getByTestId('change-new').fill('Mine#Pass2026x');
+    await page.getByTestId('change-confirm').fill('Mine#Pass2026x');
+    await shot('security-2-first-password.png');
+    await page.getByTestId('change-submit').click();
+    expect(await page.getByTestId('user-menu').getAttribute('data-role')).toBe('manager');
+    await app.openNav('clients');
+    const count = Number(await page.getByTestId('clients-count').getAttribute('data-count'));
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(4000);
+    await shot('security-3-manager-clients.png');
+  });
 });

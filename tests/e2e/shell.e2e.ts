@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOT_DIR, openApp } from './support/browser-mode.js';
+import { SCREENSHOT_DIR, openApp, signInAsAdmin } from './support/browser-mode.js';
 import type { OpenApp } from './support/browser-mode.js';
 
 const NAV_KEYS = ['dashboard', 'clients', 'managers', 'assignment', 'tasks', 'evaluation', 'reports', 'import', 'settings'] as const;
@@ -46,7 +46,10 @@ describe('browser mode in Chromium', () => {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'shell-en-settings.png') });
     await page.reload();
     await page.locator('body[data-app-state="ready"]').waitFor();
+    // The session lives in the page's memory only: a reload asks for the password again, in the chosen language.
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByTestId('auth-login').innerText()).toContain('Sign in');
+    await signInAsAdmin(page);
     await expect(page.getByTestId('nav-dashboard').textContent()).resolves.toContain('Dashboard');
     for (const key of NAV_KEYS) await openNav(key);
     await openNav('dashboard');

@@ -214,9 +214,9 @@ describe('book.recompute on a hand-made book', () => {
     expect(fresh.lastRun).toMatchObject({ asOf: '2026-10-31', clients: 6, windowFrom: '2026-05-31', growthBaseAsOf: '2026-05-31' });
     expect(fresh.stale).toEqual({ never: false, config: false, data: false });
     const config = { ...fresh.config, quadrantCut: 60 };
-    const changed = expectOk(await t.app.dispatcher.invoke('book.setConfig', { config }, { session: supervisor }));
+    const changed = expectOk(await t.app.dispatcher.invoke('book.setConfig', { config }, { session: admin }));
     expect(changed.stale.config).toBe(true);
-    const bad = await t.app.dispatcher.invoke('book.setConfig', { config: { ...config, quadrantCut: 101 } }, { session: supervisor });
+    const bad = await t.app.dispatcher.invoke('book.setConfig', { config: { ...config, quadrantCut: 101 } }, { session: admin });
     expect(bad.ok ? null : bad.error.code).toBe('INVALID_INPUT');
     // Stored scores are still explained with the configuration they were computed with.
     const a = expectOk(await t.app.dispatcher.invoke('clients.get', { clientNo: 'A' }, { session: admin }));

@@ -81,7 +81,7 @@ describe('browser mode server', () => {
   it('answers a proper call with an NDJSON result line', async () => {
     const r = await raw(
       'POST',
-      '/api/call/system.summary',
+      '/api/call/system.info',
       { ...json, host: `127.0.0.1:${server.port}`, origin: `http://127.0.0.1:${server.port}`, 'x-workbench-token': server.token },
       '{"input":{}}',
     );
@@ -109,6 +109,10 @@ describe('browser mode server', () => {
     const client = createHttpClient({ baseUrl: `http://127.0.0.1:${server.port}`, token: server.token, locale: () => 'en' });
     const info = await client.call('system.info', {});
     expect(info.ok && info.value.schemaVersion).toBeGreaterThan(0);
+    // Signed out, only the public operations answer; the client keeps the session once signed in.
+    expect(await client.call('clients.list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await client.call('auth.setup', { username: 'admin', displayName: 'Admin', password: 'Server#Pass2026' })).toMatchObject({ ok: true });
+    expect(await client.call('clients.list', {})).toMatchObject({ ok: true });
     const bad = await client.call('clients.list', { limit: 100000 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const wrong = createHttpClient({ baseUrl: `http://127.0.0.1:${server.port}`, token: 'nope' });

@@ -14,7 +14,7 @@ beforeEach(() => {
 afterEach(() => t.cleanup());
 
 const admin = localAdminSession();
-const manager: Session = { userName: 'm1', role: 'manager', orgUnitIds: [], managerId: 1, locale: 'zh-CN' };
+const manager: Session = { userName: 'm1', role: 'manager', orgUnitIds: [], managerId: 1, locale: 'zh-CN', authenticated: true };
 
 describe('the API contract', () => {
   it('declares roles, scope and an input schema for every operation, and has exactly one handler each', () => {

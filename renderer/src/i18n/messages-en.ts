@@ -1,7 +1,13 @@
+import { auditEn } from './audit-en.js';
+import { backupEn } from './backup-en.js';
+import { authEn } from './auth-en.js';
 import type { zhCN } from './messages-zh.js';
 
 /** Same keys as the Chinese reference: a missing or extra key is a compile error. */
 export const en: Record<keyof typeof zhCN, string> = {
+  ...backupEn,
+  ...auditEn,
+  ...authEn,
   'app.name': 'Branch Workbench',
   'app.loading': 'Loading the workspace…',
   'app.loadFailedTitle': 'Cannot load the workspace',

@@ -1,8 +1,15 @@
+import { auditZh } from './audit-zh.js';
+import { backupZh } from './backup-zh.js';
+import { authZh } from './auth-zh.js';
+
 /**
  * The Chinese dictionary is the reference: its keys are the key set, and the English one must have
  * exactly the same keys (checked by the compiler). Placeholders are `{name}`.
  */
 export const zhCN = {
+  ...backupZh,
+  ...auditZh,
+  ...authZh,
   'app.name': '网点管户工作台',
   'app.loading': '正在加载工作区…',
   'app.loadFailedTitle': '无法加载工作区',

@@ -14,6 +14,16 @@ export const PAGE_KEYS = [
 
 export type PageKey = (typeof PAGE_KEYS)[number];
 
+/**
+ * Pages a role is offered in the navigation (the server refuses what a role may not do in any case): client
+ * managers work with their own clients, tasks and sheets; imports are the administrator's.
+ */
+export function pagesFor(role: 'admin' | 'supervisor' | 'manager'): readonly PageKey[] {
+  if (role === 'admin') return PAGE_KEYS;
+  if (role === 'supervisor') return PAGE_KEYS.filter((p) => p !== 'import');
+  return PAGE_KEYS.filter((p) => ['dashboard', 'clients', 'tasks', 'evaluation', 'settings'].includes(p));
+}
+
 export const DEFAULT_PAGE: PageKey = 'dashboard';
 
 export function isPageKey(value: string): value is PageKey {

@@ -12,7 +12,8 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { ReactElement } from 'react';
 import { navKey } from '../components/PageRoot.js';
 import { useT } from '../i18n/I18nProvider.js';
-import { PAGE_KEYS, hrefFor } from '../routing/routes.js';
+import { hrefFor, pagesFor } from '../routing/routes.js';
+import { useAuth } from '../auth/AuthGate.js';
 import type { PageKey } from '../routing/routes.js';
 import { DRAWER_WIDTH } from './theme.js';
 
@@ -31,6 +32,7 @@ const ICONS: Record<PageKey, ReactElement> = {
 
 export function NavDrawer(props: { current: PageKey }) {
   const t = useT();
+  const { role } = useAuth().user;
   return (
     <Drawer
       variant="permanent"
@@ -42,7 +44,7 @@ export function NavDrawer(props: { current: PageKey }) {
     >
       <Toolbar />
       <List component="nav" aria-label={t('app.navigation')} sx={{ pt: 1.5 }}>
-        {PAGE_KEYS.map((page) => {
+        {pagesFor(role).map((page) => {
           const selected = page === props.current;
           return (
             <ListItemButton

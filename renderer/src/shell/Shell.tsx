@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { ApiError } from '../../../shared/api/errors.js';
 import type { DemoReport } from '../../../shared/api/ops/demo.js';
 import { createJobStore } from '../api/long-job.js';
+import { AuthGate } from '../auth/AuthGate.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useLocale, useT } from '../i18n/I18nProvider.js';
 import { useHashRoute } from '../routing/useHashRoute.js';
@@ -53,14 +54,16 @@ export function Shell() {
   }
   return (
     <ShellProvider info={boot.value} demoJob={demoJob}>
-      <Box sx={{ display: 'flex', minHeight: '100vh' }}>
-        <TopBar />
-        <NavDrawer current={page} />
-        <Box component="main" sx={{ flexGrow: 1, minWidth: 0 }}>
-          <Toolbar />
-          <PageSwitch page={page} />
+      <AuthGate>
+        <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+          <TopBar />
+          <NavDrawer current={page} />
+          <Box component="main" sx={{ flexGrow: 1, minWidth: 0 }}>
+            <Toolbar />
+            <PageSwitch page={page} />
+          </Box>
         </Box>
-      </Box>
+      </AuthGate>
       <LocaleSaveError />
     </ShellProvider>
   );

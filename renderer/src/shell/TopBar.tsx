@@ -4,6 +4,7 @@ import StorageIcon from '@mui/icons-material/Storage';
 import { useT } from '../i18n/I18nProvider.js';
 import { baseName } from './app-state.js';
 import { LocaleMenu } from './LocaleMenu.js';
+import { UserMenu } from './UserMenu.js';
 import { useAppInfo, useDemoJob } from './ShellContext.js';
 
 export function TopBar() {
@@ -28,6 +29,7 @@ export function TopBar() {
           />
         </Tooltip>
         <LocaleMenu />
+        <UserMenu />
       </Toolbar>
       <Box sx={{ height: 3 }}>
         {demo.status === 'running' && (

@@ -3,7 +3,7 @@ import { bookConfigSchema } from '../../book/config.js';
 import { SEGMENT_CODES } from '../../book/labels.js';
 import type { SegmentCode } from '../../book/labels.js';
 import type { BookConfigView, RecomputeReport, SegmentsReport } from '../../book/types.js';
-import { STAFF_ROLES, op } from '../contract.js';
+import { ADMIN_ONLY, STAFF_ROLES, op } from '../contract.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
@@ -19,7 +19,7 @@ export const bookOps = {
   'book.setConfig': op<BookConfigView>()({
     summary: 'Replace the client-book configuration; scores stay as computed until the next recompute',
     input: z.object({ config: bookConfigSchema }).strict(),
-    roles: STAFF_ROLES,
+    roles: ADMIN_ONLY,
     scope: 'any',
     mutates: true,
   }),

@@ -40,6 +40,7 @@ export const clientsOps = {
     input: clientFiltersSchema,
     roles: ALL_ROLES,
     scope: 'own',
+    exports: true,
   }),
   'clients.views': op<SavedView[]>()({
     summary: "The caller's saved client-list views",

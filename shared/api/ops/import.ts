@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IMPORT_KINDS } from '../../import/kinds.js';
 import type { ImportKind } from '../../import/kinds.js';
 import type { LocalizedText } from '../../i18n/locale.js';
-import { STAFF_ROLES, op } from '../contract.js';
+import { ADMIN_ONLY, op } from '../contract.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
@@ -168,19 +168,19 @@ export const importOps = {
   'import.inspect': op<ImportInspection>()({
     summary: 'Detect format, encoding, header and suggest the kind and mapping of a file',
     input: z.object({ ...fileInput, kind: kind.optional(), profile: z.string().min(1).max(100).optional() }).strict(),
-    roles: STAFF_ROLES,
+    roles: ADMIN_ONLY,
     scope: 'org',
   }),
   'import.preview': op<ImportPreview>()({
     summary: 'The first rows of a file as mapped, with every error in place',
     input: z.object({ ...fileInput, kind, mapping: importMapping, limit: z.number().int().min(1).max(500).default(50) }).strict(),
-    roles: STAFF_ROLES,
+    roles: ADMIN_ONLY,
     scope: 'org',
   }),
   'import.plan': op<ImportPlan>()({
     summary: 'Validate every row and count what a commit would insert, change, leave and reject',
     input: z.object({ ...fileInput, kind, mapping: importMapping, expectedRows: z.number().int().nonnegative().optional() }).strict(),
-    roles: STAFF_ROLES,
+    roles: ADMIN_ONLY,
     scope: 'org',
     long: true,
   }),
@@ -195,7 +195,7 @@ export const importOps = {
         expectedRows: z.number().int().nonnegative().optional(),
       })
       .strict(),
-    roles: STAFF_ROLES,
+    roles: ADMIN_ONLY,
     scope: 'org',
     mutates: true,
     long: true,
@@ -206,39 +206,40 @@ export const importOps = {
       z.object({ batchId: z.number().int().positive() }).strict(),
       z.object({ ...fileInput, kind, mapping: importMapping }).strict(),
     ]),
-    roles: STAFF_ROLES,
+    roles: ADMIN_ONLY,
     scope: 'org',
     long: true,
+    exports: true,
   }),
   'import.profiles': op<MappingProfileInfo[]>()({
     summary: 'Saved mapping profiles (named by users, or remembered per layout)',
     input: z.object({ kind: kind.optional() }).strict(),
-    roles: STAFF_ROLES,
+    roles: ADMIN_ONLY,
     scope: 'org',
   }),
   'import.saveProfile': op<MappingProfileInfo>()({
     summary: 'Save a mapping under a name, to apply to files of this source later',
     input: z.object({ name: z.string().trim().min(1).max(100), kind, headers: z.array(z.string().max(200)).max(500), mapping: importMapping }).strict(),
-    roles: STAFF_ROLES,
+    roles: ADMIN_ONLY,
     scope: 'org',
     mutates: true,
   }),
   'import.batches': op<ImportBatchInfo[]>()({
     summary: 'Import history, newest first',
     input: z.object({ kind: kind.optional(), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
-    roles: STAFF_ROLES,
+    roles: ADMIN_ONLY,
     scope: 'org',
   }),
   'import.rollbackPreview': op<RollbackEffect>()({
     summary: 'What rolling a batch back would delete and restore',
     input: z.object({ batchId: z.number().int().positive() }).strict(),
-    roles: STAFF_ROLES,
+    roles: ADMIN_ONLY,
     scope: 'org',
   }),
   'import.rollback': op<ImportBatchInfo>()({
     summary: 'Roll a batch back as one step',
     input: z.object({ batchId: z.number().int().positive(), reason: z.string().max(500).optional() }).strict(),
-    roles: STAFF_ROLES,
+    roles: ADMIN_ONLY,
     scope: 'org',
     mutates: true,
   }),

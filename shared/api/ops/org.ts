@@ -6,7 +6,7 @@ import { MANAGER_GRADES, MANAGER_STATUSES, MANAGER_TYPES } from '../../model/man
 import type { OrgUnit } from '../../model/org.js';
 import { ORG_LEVELS } from '../../model/org.js';
 import type { OutletCard } from '../../org/outlet-card.js';
-import { ADMIN_ONLY, STAFF_ROLES, op } from '../contract.js';
+import { ADMIN_ONLY, ALL_ROLES, STAFF_ROLES, op } from '../contract.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
@@ -14,7 +14,8 @@ export const orgOps = {
   'org.tree': op<OrgUnit[]>()({
     summary: 'All org units, parents before children',
     input: z.object({}).strict(),
-    roles: STAFF_ROLES,
+    // Unit names label every client row, a client manager's included.
+    roles: ALL_ROLES,
     scope: 'org',
   }),
   'org.outletCard': op<OutletCard>()({
@@ -75,7 +76,7 @@ export const orgOps = {
   'managers.list': op<Manager[]>()({
     summary: 'The manager roster as of a date (default today)',
     input: z.object({ asOf: isoDate.optional() }).strict(),
-    roles: STAFF_ROLES,
+    roles: ALL_ROLES,
     scope: 'org',
   }),
 };

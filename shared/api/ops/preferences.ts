@@ -13,6 +13,8 @@ export const preferencesOps = {
     input: z.object({}).strict(),
     roles: ALL_ROLES,
     scope: 'any',
+    // The sign-in screen speaks the workspace's language.
+    public: true,
   }),
   'preferences.set': op<Preferences>()({
     summary: 'Remember UI preferences (language)',

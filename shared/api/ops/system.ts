@@ -34,6 +34,7 @@ export const systemOps = {
     input: z.object({}).strict(),
     roles: ALL_ROLES,
     scope: 'any',
+    public: true,
   }),
   'system.summary': op<WorkspaceSummary>()({
     summary: 'Counts of what the workspace holds, for the dashboard and empty states',

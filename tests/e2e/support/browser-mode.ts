@@ -73,6 +73,28 @@ export function launchChromium(): Promise<Browser> {
 
 export const SCREENSHOT_DIR = path.resolve('tests/output/screenshots');
 
+/** The administrator every browser test signs in as (created on the first start of each fresh workspace). */
+export const ADMIN = { username: 'admin', displayName: '系统管理员', password: 'Workbench#2026' };
+
+/** First start: creates the administrator; later starts: signs in. Returns once the app's navigation shows. */
+export async function signInAsAdmin(page: Page): Promise<void> {
+  const setup = page.getByTestId('auth-setup');
+  const login = page.getByTestId('auth-login');
+  await setup.or(login).waitFor();
+  if (await setup.isVisible()) {
+    await page.getByTestId('setup-username').fill(ADMIN.username);
+    await page.getByTestId('setup-display-name').fill(ADMIN.displayName);
+    await page.getByTestId('setup-password').fill(ADMIN.password);
+    await page.getByTestId('setup-confirm').fill(ADMIN.password);
+    await page.getByTestId('setup-submit').click();
+  } else {
+    await page.getByTestId('login-username').fill(ADMIN.username);
+    await page.getByTestId('login-password').fill(ADMIN.password);
+    await page.getByTestId('login-submit').click();
+  }
+  await page.getByTestId('user-menu').waitFor();
+}
+
 /** A browser-mode app on a fresh workspace, open in Chromium and ready (waits on the app-state marker). */
 export interface OpenApp {
   server: RunningServer;
@@ -95,6 +117,7 @@ export async function openApp(prefix: string, opts: { prepare?: (dbFile: string)
   const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
   await page.goto(server.url);
   await page.locator('body[data-app-state="ready"]').waitFor();
+  await signInAsAdmin(page);
   return {
     server,
     dbFile,

@@ -1,20 +1,26 @@
 import { Stack } from '@mui/material';
 import { PageRoot } from '../../components/PageRoot.js';
+import { AuditCard } from '../audit/AuditCard.js';
 import { AppInfoCard } from './AppInfoCard.js';
+import { BackupCard } from './BackupCard.js';
 import { DemoCard } from './DemoCard.js';
 import { LanguageCard } from './LanguageCard.js';
-import { useAppInfo } from '../../shell/ShellContext.js';
+import { UsersCard } from './UsersCard.js';
+import { useAuth } from '../../auth/AuthGate.js';
 
 /** Everything here comes from the shell (already loaded), so the page is ready at once. */
 export function SettingsPage() {
   // Only administrators may build the demo; the server refuses others anyway, so do not offer it.
-  const isAdmin = useAppInfo().session.role === 'admin';
+  const isAdmin = useAuth().user.role === 'admin';
   return (
     <PageRoot page="settings" state="ready">
       <Stack sx={{ gap: 2, maxWidth: 960 }}>
         <LanguageCard />
         <AppInfoCard />
+        {isAdmin && <UsersCard />}
         {isAdmin && <DemoCard />}
+        {isAdmin && <BackupCard />}
+        {isAdmin && <AuditCard />}
       </Stack>
     </PageRoot>
   );
