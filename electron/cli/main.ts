@@ -6,6 +6,7 @@ import { runDemo, runInit, runServe } from './commands.js';
 import { runAuditCommand } from './audit-command.js';
 import { runBackupCommand, runRestoreCommand } from './backup-command.js';
 import { runImportCommand } from './import-command.js';
+import { runRekeyCommand } from './rekey-command.js';
 import { runScoreCommand } from './score-command.js';
 import type { Flags } from './commands.js';
 import { UsageError, createOutput } from './output.js';
@@ -29,6 +30,9 @@ Commands:
   backup [--out DIR] [--list]
                             back up the workspace now (the app may stay open), or list its backups
   restore --from BACKUP     replace the workspace with a checked backup, keeping the current one (close the app first)
+  rekey                     encrypt the workspace, or change its passphrase: new one in BW_NEW_PASSPHRASE (close the app first)
+
+Encrypted workspaces: every command reads the passphrase from the BW_PASSPHRASE environment variable.
 
 Common options:
   --db FILE                 workspace file (default: the user's data folder)
@@ -106,6 +110,9 @@ export async function main(argv: string[], opts: MainOptions = {}): Promise<numb
         return (await runAuditCommand(common, flags, positionals.slice(1), out)) ? 0 : 1;
       case 'backup':
         runBackupCommand(common, flags, out);
+        return 0;
+      case 'rekey':
+        runRekeyCommand(common, out);
         return 0;
       case 'restore':
         runRestoreCommand(common, flags, out);

@@ -59,7 +59,7 @@ async function start(): Promise<void> {
   const storeFile = storeFileFromArgv(process.argv, defaultStoreFile(), process.cwd());
   try {
     // The job worker is bundled next to the CLI: dist/electron/main.cjs → dist/worker.cjs.
-    workbench = createApp({ storeFile, mode: 'electron', workerFile: path.join(__dirname, '..', 'worker.cjs') });
+    workbench = createApp({ storeFile, mode: 'electron', workerFile: path.join(__dirname, '..', 'worker.cjs'), passphrase: process.env['BW_PASSPHRASE'] || undefined });
   } catch (e) {
     fail('无法打开工作区 Cannot open the workspace', e);
     return;

@@ -90,4 +90,17 @@ describe('encrypted workspace', () => {
     expect(reopened.db.prepare("SELECT value FROM setting WHERE key = 'probe'").pluck().get()).toBe('"张三丰"');
     reopened.close();
   });
+
+  it('encrypts and re-keys through the CLI, reading passphrases from the environment only', () => {
+    const file = path.join(tmp.dir, 'cli.db');
+    expect(runCli(['init', '--db', file]).status).toBe(0);
+    expect(runCli(['rekey', '--db', file], { BW_NEW_PASSPHRASE: 'short' }).status).toBe(2);
+    const encrypted = runCli(['rekey', '--db', file, '--json'], { BW_NEW_PASSPHRASE: 'first long passphrase' });
+    expect(encrypted.status).toBe(0);
+    expect(JSON.parse(encrypted.stdout)).toMatchObject({ encrypted: true, wasEncrypted: false });
+    expect(runCli(['init', '--db', file]).status).toBe(1);
+    expect(runCli(['rekey', '--db', file], { BW_PASSPHRASE: 'first long passphrase', BW_NEW_PASSPHRASE: 'second long passphrase' }).status).toBe(0);
+    expect(runCli(['init', '--db', file], { BW_PASSPHRASE: 'first long passphrase' }).status).toBe(1);
+    expect(runCli(['init', '--db', file], { BW_PASSPHRASE: 'second long passphrase' }).status).toBe(0);
+  });
 });

@@ -1,0 +1,50 @@
+// Benchmark: the encrypted store (SQLCipher 4 via SQLite3 Multiple Ciphers) against a plain one, measured in the
+// same run on the same work: (1) a generated GBK client extract through the full import pipeline, (2) the demo
+// workspace built through the import pipeline and scored, (3) the client-book recompute alone (the analytical
+// pass; the evaluation of issue 8 will join it). Prints each time and the ratio encrypted/plain (target <= 1.3).
+// Usage: node tests/bench/crypto.mjs [client rows] [demo clients]   (after `npm run build`)
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writeClientFile } from './client-file.mjs';
+
+const ROWS = Number(process.argv[2] ?? 200_000);
+const DEMO = Number(process.argv[3] ?? 50_000);
+const cli = path.resolve('dist/cli.cjs');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bw-bench-crypto-'));
+const PASS = 'bench passphrase 2026';
+
+function run(args, encrypted) {
+  const env = { ...process.env, BW_LOG_LEVEL: 'warn', ...(encrypted ? { BW_PASSPHRASE: PASS } : {}) };
+  const t = performance.now();
+  execFileSync(process.execPath, [cli, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 26 });
+  return (performance.now() - t) / 1000;
+}
+
+try {
+  const file = path.join(dir, 'clients.csv');
+  writeClientFile(file, ROWS);
+  const mapping = path.join(dir, 'mapping.json');
+  fs.writeFileSync(mapping, JSON.stringify({ clientNo: '客户号', name: '客户名称', idType: '证件类型', idNo: '证件号码', phone: '手机号', gender: '性别', birthDate: '出生日期', openDate: '开户日期' }));
+  const results = [];
+  for (const [label, work] of [
+    [`import ${ROWS} clients (GBK CSV)`, (db, enc) => run(['import', '--db', db, '--kind', 'clients', '--mapping', mapping, '--json', file], enc)],
+    [`demo ${DEMO} clients (all extracts imported, then scored)`, (db, enc) => run(['demo', '--db', db, '--clients', String(DEMO), '--json'], enc)],
+  ]) {
+    const times = {};
+    for (const enc of [false, true]) {
+      const db = path.join(dir, `${enc ? 'enc' : 'plain'}-${results.length}.db`);
+      run(['init', '--db', db, '--json'], enc);
+      times[enc ? 'enc' : 'plain'] = work(db, enc);
+      if (label.startsWith('demo')) times[enc ? 'scoreEnc' : 'scorePlain'] = run(['score', '--db', db, '--json'], enc);
+    }
+    results.push([label, times.plain, times.enc]);
+    if (times.scorePlain !== undefined) results.push([`score (book recompute) on the demo`, times.scorePlain, times.scoreEnc]);
+  }
+  for (const [label, plain, enc] of results) {
+    console.log(`${label.padEnd(52)} plain ${plain.toFixed(2).padStart(7)} s   encrypted ${enc.toFixed(2).padStart(7)} s   ratio ${(enc / plain).toFixed(2)} (target <= 1.30)`);
+  }
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
