@@ -5,6 +5,7 @@ import { AppError } from '../platform/app-error.js';
 import { sqliteCode } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 import { listOrgUnits } from './queries.js';
+import type { ManagerPeriodRow as PeriodRow } from './queries.js';
 
 export interface UnitInput {
   id?: number | undefined;
@@ -75,17 +76,6 @@ export interface PeriodChange {
   maxVipClients?: number | null | undefined;
 }
 
-interface PeriodRow {
-  id: number;
-  valid_from: string;
-  valid_to: string | null;
-  org_unit_id: number;
-  grade: string;
-  type: string;
-  status: string;
-  max_clients: number | null;
-  max_vip_clients: number | null;
-}
 
 /**
  * An effective-dated roster change (调岗, 晋级, 休假, 离职, 管户上限): the period in force on `from` is closed the day

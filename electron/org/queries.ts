@@ -3,6 +3,20 @@ import type { OrgLevel, OrgUnit } from '../../shared/model/org.js';
 import type { Store } from '../store/store.js';
 import { readCapacityDefaults } from './capacity.js';
 
+/** A `manager_period` row as stored: one effective-dated stretch of a manager's outlet, grade, type, status, caps. */
+export interface ManagerPeriodRow {
+  id: number;
+  valid_from: string;
+  valid_to: string | null;
+  org_unit_id: number;
+  grade: string;
+  type: string;
+  status: string;
+  max_clients: number | null;
+  max_vip_clients: number | null;
+  batch_id: number | null;
+}
+
 /** Org units ordered so that every parent comes before its children. */
 export function listOrgUnits(store: Store): OrgUnit[] {
   const rows = store.db

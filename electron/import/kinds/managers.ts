@@ -1,20 +1,9 @@
 import { AppError } from '../../platform/app-error.js';
+import type { ManagerPeriodRow as PeriodRow } from '../../org/queries.js';
 import type { BatchContext, KindAdapter, KindSession, RowProblem } from './types.js';
 import { num, str, unknownOrg } from './field-values.js';
 import { SeenKeys, duplicateProblem, orgIdsByCode } from './lookups.js';
 
-interface PeriodRow {
-  id: number;
-  valid_from: string;
-  valid_to: string | null;
-  org_unit_id: number;
-  grade: string;
-  type: string;
-  status: string;
-  max_clients: number | null;
-  max_vip_clients: number | null;
-  batch_id: number | null;
-}
 
 
 /** HR files write the last day a row applies (inclusive); the store keeps [from, to). */

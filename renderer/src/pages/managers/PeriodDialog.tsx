@@ -1,11 +1,10 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { MenuItem, TextField } from '@mui/material';
 import { useState } from 'react';
-import type { ApiError } from '../../../../shared/api/errors.js';
 import { MANAGER_GRADES, MANAGER_STATUSES, MANAGER_TYPES } from '../../../../shared/model/manager.js';
 import type { Manager, ManagerGrade, ManagerStatus, ManagerType } from '../../../../shared/model/manager.js';
 import type { OrgUnit } from '../../../../shared/model/org.js';
 import { useApi } from '../../api/ApiProvider.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { SaveDialog } from '../../components/SaveDialog.js';
 import { useT } from '../../i18n/I18nProvider.js';
 import { gradeKey, managerStatusKey, managerTypeKey } from '../../i18n/labels.js';
 import { flattenOrgTree } from './org-tree.js';
@@ -21,23 +20,16 @@ export function PeriodDialog(props: { manager: Manager; units: readonly OrgUnit[
   const [type, setType] = useState<ManagerType>(manager.type);
   const [status, setStatus] = useState<ManagerStatus>(manager.status);
   const [maxClients, setMaxClients] = useState(manager.maxClients === null ? '' : String(manager.maxClients));
-  const [error, setError] = useState<ApiError | null>(null);
   const capOrNull = (text: string): number | null => (text.trim() === '' ? null : Number(text));
-  const save = (): void => {
-    void api.call('managers.changePeriod', { managerId: manager.id, from, orgUnitId, grade, type, status, maxClients: capOrNull(maxClients) }).then((r) => {
-      if (r.ok) {
-        onSaved();
-        onClose();
-      } else setError(r.error);
-    });
-  };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="xs">
-      <DialogTitle>
-        {t('roster.change')}：{manager.name}（{manager.staffNo}）
-      </DialogTitle>
-      <DialogContent>
-        <Stack sx={{ gap: 2, pt: 1 }}>
+    <SaveDialog
+      title={`${t('roster.change')}：${manager.name}（${manager.staffNo}）`}
+      testId="period-save"
+      canSave={from !== ''}
+      onClose={onClose}
+      onSaved={onSaved}
+      save={() => api.call('managers.changePeriod', { managerId: manager.id, from, orgUnitId, grade, type, status, maxClients: capOrNull(maxClients) })}
+    >
           <TextField type="date" label={t('roster.from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'period-from' } }} />
           <TextField select label={t('managers.col.orgUnit')} value={orgUnitId} onChange={(e) => setOrgUnitId(Number(e.target.value))} data-testid="period-org">
             {flattenOrgTree(units).map(({ unit, depth }) => (
@@ -74,15 +66,6 @@ export function PeriodDialog(props: { manager: Manager; units: readonly OrgUnit[
             onChange={(e) => setMaxClients(e.target.value.replace(/\D/g, ''))}
             slotProps={{ htmlInput: { inputMode: 'numeric' } }}
           />
-          {error !== null && <ErrorAlert error={error} />}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button variant="contained" onClick={save} disabled={from === ''} data-testid="period-save">
-          {t('roster.save')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    </SaveDialog>
   );
 }

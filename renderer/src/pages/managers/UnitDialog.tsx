@@ -1,10 +1,9 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { MenuItem, TextField } from '@mui/material';
 import { useState } from 'react';
-import type { ApiError } from '../../../../shared/api/errors.js';
 import { ORG_LEVELS } from '../../../../shared/model/org.js';
 import type { OrgLevel, OrgUnit } from '../../../../shared/model/org.js';
 import { useApi } from '../../api/ApiProvider.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { SaveDialog } from '../../components/SaveDialog.js';
 import { useT } from '../../i18n/I18nProvider.js';
 import { orgLevelKey } from '../../i18n/labels.js';
 import { flattenOrgTree } from './org-tree.js';
@@ -23,11 +22,9 @@ export function UnitDialog(props: { unit: OrgUnit | null; parentId: number | nul
   const [headName, setHeadName] = useState(unit?.headName ?? '');
   const [address, setAddress] = useState(unit?.address ?? '');
   const [phone, setPhone] = useState(unit?.phone ?? '');
-  const [error, setError] = useState<ApiError | null>(null);
   const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim());
-  const save = (): void => {
-    void api
-      .call('org.saveUnit', {
+  const save = () =>
+    api.call('org.saveUnit', {
         ...(unit === null ? {} : { id: unit.id }),
         code,
         name,
@@ -36,19 +33,9 @@ export function UnitDialog(props: { unit: OrgUnit | null; parentId: number | nul
         headName: orNull(headName),
         address: orNull(address),
         phone: orNull(phone),
-      })
-      .then((r) => {
-        if (r.ok) {
-          onSaved();
-          onClose();
-        } else setError(r.error);
       });
-  };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="xs">
-      <DialogTitle>{unit === null ? t('org.add') : t('org.edit')}</DialogTitle>
-      <DialogContent>
-        <Stack sx={{ gap: 2, pt: 1 }}>
+    <SaveDialog title={unit === null ? t('org.add') : t('org.edit')} testId="unit-save" canSave={code.trim() !== '' && name.trim() !== ''} onClose={onClose} onSaved={onSaved} save={save}>
           <TextField label={t('org.code')} value={code} onChange={(e) => setCode(e.target.value)} slotProps={{ htmlInput: { maxLength: 32, 'data-testid': 'unit-code' } }} />
           <TextField label={t('org.name')} value={name} onChange={(e) => setName(e.target.value)} slotProps={{ htmlInput: { maxLength: 64, 'data-testid': 'unit-name' } }} />
           <TextField select label={t('org.level')} value={level} onChange={(e) => setLevel(e.target.value as OrgLevel)}>
@@ -71,15 +58,6 @@ export function UnitDialog(props: { unit: OrgUnit | null; parentId: number | nul
           <TextField label={t('org.head')} value={headName} onChange={(e) => setHeadName(e.target.value)} />
           <TextField label={t('org.address')} value={address} onChange={(e) => setAddress(e.target.value)} />
           <TextField label={t('org.phone')} value={phone} onChange={(e) => setPhone(e.target.value)} />
-          {error !== null && <ErrorAlert error={error} />}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button variant="contained" onClick={save} disabled={code.trim() === '' || name.trim() === ''} data-testid="unit-save">
-          {t('roster.save')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    </SaveDialog>
   );
 }

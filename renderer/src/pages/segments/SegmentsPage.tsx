@@ -1,4 +1,4 @@
-import { Alert, Button, Collapse, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Button, Collapse, IconButton, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import ExpandLessIcon from '@mui/icons-material/ExpandLess';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { Fragment, useState } from 'react';
@@ -9,6 +9,7 @@ import { useApi } from '../../api/ApiProvider.js';
 import { useApiQuery } from '../../api/useApiQuery.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageRoot } from '../../components/PageRoot.js';
+import { SaveDialog } from '../../components/SaveDialog.js';
 import { useLocale, useT } from '../../i18n/I18nProvider.js';
 import { formatCount } from '../../i18n/messages.js';
 import { BookStatus } from '../clients/BookStatus.js';
@@ -88,8 +89,8 @@ function StrategyDialog(props: { segment: SegmentSummary; onClose: () => void; o
   const api = useApi();
   const { segment, onClose, onSaved } = props;
   const [text, setText] = useState(segment.strategy.text);
-  const save = (value: string | null): void => {
-    void api.call('book.setStrategy', { segment: segment.segment, text: value }).then((r) => {
+  const restore = (): void => {
+    void api.call('book.setStrategy', { segment: segment.segment, text: null }).then((r) => {
       if (r.ok) {
         onSaved();
         onClose();
@@ -97,18 +98,16 @@ function StrategyDialog(props: { segment: SegmentSummary; onClose: () => void; o
     });
   };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>{pickText(segment.label, locale)}</DialogTitle>
-      <DialogContent>
-        <TextField fullWidth multiline minRows={4} margin="dense" value={text} onChange={(e) => setText(e.target.value)} slotProps={{ htmlInput: { maxLength: 2000, 'data-testid': 'strategy-text' } }} />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={() => save(null)}>{t('segments.restoreDefault')}</Button>
-        <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button variant="contained" disabled={text.trim() === ''} onClick={() => save(text)} data-testid="strategy-save">
-          {t('segments.save')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <SaveDialog
+      title={pickText(segment.label, locale)}
+      testId="strategy-save"
+      canSave={text.trim() !== ''}
+      onClose={onClose}
+      onSaved={onSaved}
+      save={() => api.call('book.setStrategy', { segment: segment.segment, text })}
+      extraActions={<Button onClick={restore}>{t('segments.restoreDefault')}</Button>}
+    >
+      <TextField fullWidth multiline minRows={4} margin="dense" value={text} onChange={(e) => setText(e.target.value)} slotProps={{ htmlInput: { maxLength: 2000, 'data-testid': 'strategy-text' } }} />
+    </SaveDialog>
   );
 }

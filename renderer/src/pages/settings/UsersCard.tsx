@@ -1,4 +1,4 @@
-import { Button, Card, CardContent, Chip, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Button, Card, CardContent, Chip, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { ROLES } from '../../../../shared/api/contract.js';
 import type { Role } from '../../../../shared/api/contract.js';
@@ -7,6 +7,7 @@ import type { UserInfo } from '../../../../shared/api/ops/auth.js';
 import { useApi } from '../../api/ApiProvider.js';
 import { useApiQuery } from '../../api/useApiQuery.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { SaveDialog } from '../../components/SaveDialog.js';
 import { useT } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { flattenOrgTree } from '../managers/org-tree.js';
@@ -89,10 +90,8 @@ function UserDialog(props: { user: UserInfo | null; onClose: () => void; onSaved
   const [orgUnitId, setOrgUnitId] = useState<number | ''>('');
   const [managerId, setManagerId] = useState<number | ''>('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const save = (): void => {
-    const request =
-      user === null
+  const save = () =>
+    user === null
         ? api.call('users.create', {
             username,
             displayName,
@@ -102,18 +101,15 @@ function UserDialog(props: { user: UserInfo | null; onClose: () => void; onSaved
             ...(role === 'manager' && managerId !== '' ? { managerId } : {}),
           })
         : api.call('users.resetPassword', { id: user.id, password });
-    void request.then((r) => {
-      if (r.ok) {
-        onSaved();
-        onClose();
-      } else setError(r.error);
-    });
-  };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="xs">
-      <DialogTitle>{user === null ? t('users.add') : `${t('users.resetPassword')}：${user.displayName}`}</DialogTitle>
-      <DialogContent>
-        <Stack sx={{ gap: 2, pt: 1 }}>
+    <SaveDialog
+      title={user === null ? t('users.add') : `${t('users.resetPassword')}：${user.displayName}`}
+      testId="user-save"
+      canSave={password !== ''}
+      onClose={onClose}
+      onSaved={onSaved}
+      save={save}
+    >
           {user === null && (
             <>
               <TextField label={t('auth.username')} value={username} onChange={(e) => setUsername(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'user-username' } }} />
@@ -146,15 +142,6 @@ function UserDialog(props: { user: UserInfo | null; onClose: () => void; onSaved
             </>
           )}
           <TextField type="password" label={t('users.firstPassword')} helperText={t('auth.passwordRule')} value={password} onChange={(e) => setPassword(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'user-password' } }} />
-          {error !== null && <ErrorAlert error={error} />}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button variant="contained" onClick={save} disabled={password === ''} data-testid="user-save">
-          {t('roster.save')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    </SaveDialog>
   );
 }
