@@ -3,7 +3,7 @@ import { AppError } from '../platform/app-error.js';
 import { readSetting, writeSetting } from '../store/settings.js';
 import type { Store } from '../store/store.js';
 import type { UserInfo } from '../../shared/api/ops/auth.js';
-import { changePassword, checkLogin, createUser, getUser, hasUsers, listUsers, resetPassword, updateUser } from './users.js';
+import { changePassword, checkLogin, createUser, getUser, hasUsers, listUsers, recordLogin, resetPassword, updateUser } from './users.js';
 
 export const IDLE_MINUTES_KEY = 'security.idleMinutes';
 export const DEFAULT_IDLE_MINUTES = 15;
@@ -32,7 +32,7 @@ export const authHandlers: DomainHandlers<'auth'> = {
   'auth.setup': (input, ctx) => {
     if (hasUsers(ctx.store)) throw new AppError('CONFLICT', { zh: '系统管理员已创建，请登录', en: 'The administrator exists already; sign in' });
     const user = createUser(ctx.store, { ...input, role: 'admin' }, now(ctx));
-    return signIn(ctx, user);
+    return signIn(ctx, recordLogin(ctx.store, user.id, ctx.clock.now()));
   },
   'auth.login': (input, ctx) => {
     const result = checkLogin(ctx.store, input.username, input.password, ctx.clock.now());

@@ -172,6 +172,11 @@ export function checkLogin(store: Store, username: string, password: string, now
     return lockedUntil === null ? { ok: false, reason: 'bad', username: row.username } : { ok: false, reason: 'locked', lockedUntil, username: row.username };
   }
   if (row.disabled === 1) return { ok: false, reason: 'disabled', username: row.username };
-  store.transaction(() => store.db.prepare('UPDATE user SET failed_attempts = 0, locked_until = NULL, last_login_at = ? WHERE id = ?').run(now.toISOString(), row.id));
-  return { ok: true, user: getUser(store, row.id) };
+  return { ok: true, user: recordLogin(store, row.id, now) };
+}
+
+/** A successful sign-in: the failure count starts over and the time is kept. */
+export function recordLogin(store: Store, id: number, now: Date): UserInfo {
+  store.transaction(() => store.db.prepare('UPDATE user SET failed_attempts = 0, locked_until = NULL, last_login_at = ? WHERE id = ?').run(now.toISOString(), id));
+  return getUser(store, id);
 }

@@ -128,6 +128,28 @@ describe('the client book in the browser', () => {
     await changed.filter({ hasText: '在岗' }).waitFor();
   });
 
+  it('an administrator lowers the 白金 threshold; after the recompute more clients are 白金', async () => {
+    const platinum = async (): Promise<number> => {
+      await app.openNav('clients');
+      await page.getByTestId('filter-tier').click();
+      await page.getByTestId('filter-tier-option-platinum').click();
+      await page.keyboard.press('Escape');
+      await page.locator('[data-testid="clients-count"]:not([data-count=""]):not([data-count="4000"])').waitFor();
+      return Number(await page.getByTestId('clients-count').getAttribute('data-count'));
+    };
+    const before = await platinum();
+    await app.openNav('settings');
+    await page.getByTestId('threshold-platinum').fill('30');
+    await page.getByTestId('book-settings-save').click();
+    await page.getByText('已保存').waitFor();
+    await shot('book-6-settings.png');
+    await app.openNav('clients');
+    await page.locator('[data-testid="book-status"][data-stale="yes"]').waitFor();
+    await page.getByTestId('book-recompute').click();
+    await page.locator('[data-testid="book-status"][data-stale="no"]').waitFor({ timeout: 60_000 });
+    expect(await platinum()).toBeGreaterThan(before);
+  });
+
   it('an administrator adds a client manager, who changes the first password and sees only their own clients', async () => {
     await app.openNav('settings');
     await page.getByTestId('user-add').click();

@@ -4,6 +4,7 @@ import { AuditCard } from '../audit/AuditCard.js';
 import { AppInfoCard } from './AppInfoCard.js';
 import { BackupCard } from './BackupCard.js';
 import { DemoCard } from './DemoCard.js';
+import { BookSettingsCard } from './BookSettingsCard.js';
 import { LanguageCard } from './LanguageCard.js';
 import { UsersCard } from './UsersCard.js';
 import { useAuth } from '../../auth/AuthGate.js';
@@ -18,6 +19,7 @@ export function SettingsPage() {
         <LanguageCard />
         <AppInfoCard />
         {isAdmin && <UsersCard />}
+        {isAdmin && <BookSettingsCard />}
         {isAdmin && <DemoCard />}
         {isAdmin && <BackupCard />}
         {isAdmin && <AuditCard />}
