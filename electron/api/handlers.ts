@@ -1,3 +1,4 @@
+import { assignmentHandlers } from '../assignment/handlers.js';
 import { bookHandlers } from '../book/handlers.js';
 import { backupHandlers } from '../store/backup-handlers.js';
 import { auditHandlers } from '../security/audit-handlers.js';
@@ -23,6 +24,7 @@ export const handlers: Handlers = {
   ...managersHandlers,
   ...clientsHandlers,
   ...bookHandlers,
+  ...assignmentHandlers,
   ...backupHandlers,
   ...auditHandlers,
 };

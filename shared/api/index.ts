@@ -3,6 +3,7 @@ import type { OpSpec } from './contract.js';
 import { isListedOpName } from './op-names.js';
 import type { ListedOpName } from './op-names.js';
 import { auditOps } from './ops/audit.js';
+import { assignmentOps } from './ops/assignment.js';
 import { authOps } from './ops/auth.js';
 import { backupOps } from './ops/backup.js';
 import { bookOps } from './ops/book.js';
@@ -23,6 +24,7 @@ export const api = {
   ...orgOps,
   ...clientsOps,
   ...bookOps,
+  ...assignmentOps,
   ...backupOps,
   ...auditOps,
 } as const;

@@ -128,6 +128,36 @@ describe('the client book in the browser', () => {
     await changed.filter({ hasText: '在岗' }).waitFor();
   });
 
+  it('selects unassigned clients in a view and assigns them; the change is recorded and undone as one step', async () => {
+    await app.openNav('clients');
+    await page.getByTestId('filter-unassigned').check();
+    await page.locator('[data-testid="clients-count"]:not([data-count=""]):not([data-count="4000"])').waitFor();
+    const before = Number(await page.getByTestId('clients-count').getAttribute('data-count'));
+    const boxes = page.getByTestId('select-row');
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await boxes.nth(2).check();
+    await page.getByTestId('selection-bar').waitFor();
+    await page.getByTestId('assign-open').click();
+    await page.getByTestId('assign-manager').click();
+    await page.getByRole('option').nth(1).click();
+    await page.getByTestId('assign-reason').fill('新客户分配');
+    await shot('assign-1-dialog.png');
+    await page.getByTestId('assign-save').click();
+    await page.locator(`[data-testid="clients-count"][data-count="${before - 3}"]`).waitFor();
+
+    await app.openNav('assignment');
+    const change = page.getByTestId('assignment-change').first();
+    expect(await change.getAttribute('data-kind')).toBe('bulk');
+    expect(await change.innerText()).toContain('新客户分配');
+    await shot('assign-2-changes.png');
+    await change.getByTestId('assignment-undo').click();
+    await page.locator('[data-testid="assignment-change"][data-kind="bulk"][data-undone="true"]').waitFor();
+    await app.openNav('clients');
+    await page.getByTestId('filter-unassigned').check();
+    await page.locator(`[data-testid="clients-count"][data-count="${before}"]`).waitFor();
+  });
+
   it('an administrator lowers the 白金 threshold; after the recompute more clients are 白金', async () => {
     const platinum = async (): Promise<number> => {
       await app.openNav('clients');

@@ -1,3 +1,4 @@
+import { assignEn } from './assign-en.js';
 import { auditEn } from './audit-en.js';
 import { backupEn } from './backup-en.js';
 import { authEn } from './auth-en.js';
@@ -8,6 +9,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...backupEn,
   ...auditEn,
   ...authEn,
+  ...assignEn,
   'app.name': 'Branch Workbench',
   'app.loading': 'Loading the workspace…',
   'app.loadFailedTitle': 'Cannot load the workspace',

@@ -1,3 +1,4 @@
+import { assignZh } from './assign-zh.js';
 import { auditZh } from './audit-zh.js';
 import { backupZh } from './backup-zh.js';
 import { authZh } from './auth-zh.js';
@@ -10,6 +11,7 @@ export const zhCN = {
   ...backupZh,
   ...auditZh,
   ...authZh,
+  ...assignZh,
   'app.name': '网点管户工作台',
   'app.loading': '正在加载工作区…',
   'app.loadFailedTitle': '无法加载工作区',

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { PageErrorBoundary } from '../components/PageErrorBoundary.js';
+import { AssignmentPage } from '../pages/assignment/AssignmentPage.js';
 import { ClientsPage } from '../pages/clients/ClientsPage.js';
 import { DashboardPage } from '../pages/dashboard/DashboardPage.js';
 import { GuidePage } from '../pages/guides/GuidePage.js';
@@ -24,6 +25,7 @@ function pageFor(page: PageKey): ReactElement {
     case 'import':
       return <ImportPage />;
     case 'assignment':
+      return <AssignmentPage />;
     case 'tasks':
     case 'evaluation':
     case 'reports':

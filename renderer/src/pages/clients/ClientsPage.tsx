@@ -1,4 +1,4 @@
-import { Alert, InputAdornment, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Button, InputAdornment, Stack, TextField, Typography } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
 import { useEffect, useState } from 'react';
 import type { ClientFilters } from '../../../../shared/model/client-filters.js';
@@ -12,6 +12,8 @@ import { PageRoot } from '../../components/PageRoot.js';
 import { useLocale, useT } from '../../i18n/I18nProvider.js';
 import { formatCount } from '../../i18n/messages.js';
 import { useRouteParam } from '../../routing/useHashRoute.js';
+import { useAuth } from '../../auth/AuthGate.js';
+import { AssignDialog } from './AssignDialog.js';
 import { BookStatus } from './BookStatus.js';
 import { ClientFiltersBar, normalizeFilters } from './ClientFiltersBar.js';
 import { ClientView } from './ClientView.js';
@@ -40,6 +42,21 @@ function ClientList() {
   const directory = useDirectory();
   const units = useApiQuery('org.tree', {});
   const managers = useApiQuery('managers.list', {});
+  const { user } = useAuth();
+  const canAssign = user.role !== 'manager';
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [assigning, setAssigning] = useState(false);
+  const selection = {
+    selected,
+    toggle: (id: number) =>
+      setSelected((s) => {
+        const next = new Set(s);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    setAll: (on: boolean) => setSelected(on ? new Set(pages.rows.map((r) => r.id)) : new Set()),
+  };
 
   // Search as the user types, but only once they pause.
   const searchPending = text.trim() !== (filters.search ?? '');
@@ -120,13 +137,45 @@ function ClientList() {
         </Typography>
       </Stack>
       <ClientFiltersBar filters={filters} onChange={apply} units={units.state === 'ready' ? units.value : []} managers={managers.state === 'ready' ? managers.value : []} />
+      {canAssign && selected.size > 0 && (
+        <Alert
+          severity="info"
+          data-testid="selection-bar"
+          action={
+            <Stack direction="row" sx={{ gap: 1 }}>
+              <Button size="small" variant="contained" onClick={() => setAssigning(true)} data-testid="assign-open">
+                {t('assign.open')}
+              </Button>
+              <Button size="small" onClick={() => setSelected(new Set())}>
+                {t('assign.clear')}
+              </Button>
+            </Stack>
+          }
+        >
+          {t('assign.selected', { count: formatCount(selected.size, locale) })}
+        </Alert>
+      )}
+      {assigning && (
+        <AssignDialog
+          clientIds={[...selected]}
+          managers={managers.state === 'ready' ? managers.value : []}
+          onClose={() => setAssigning(false)}
+          onSaved={() => {
+            setSelected(new Set());
+            pages.reload();
+            count.reload();
+          }}
+        />
+      )}
       {pages.state === 'error' && pages.error !== null && <ErrorAlert error={pages.error} onRetry={pages.reload} />}
       {state === 'ready' && pages.rows.length === 0 && (
         <Alert severity="info" data-testid="clients-no-match">
           {t('clients.noMatchFilters')}
         </Alert>
       )}
-      {pages.rows.length > 0 && <ClientsTable rows={pages.rows} directory={directory} hasMore={pages.hasMore} onNearEnd={pages.loadMore} resetKey={JSON.stringify(filters)} />}
+      {pages.rows.length > 0 && (
+        <ClientsTable rows={pages.rows} directory={directory} hasMore={pages.hasMore} onNearEnd={pages.loadMore} resetKey={JSON.stringify(filters)} {...(canAssign ? { selection } : {})} />
+      )}
     </PageRoot>
   );
 }

@@ -1,4 +1,4 @@
-import { Chip, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
+import { Checkbox, Chip, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import { STAGE_LABELS } from '../../../../shared/book/labels.js';
 import { pickText } from '../../../../shared/i18n/locale.js';
@@ -23,10 +23,19 @@ const TIER_COLORS = { standard: 'default', gold: 'warning', platinum: 'info', di
  * A virtualised client table: however many rows are loaded, only those in view (plus a margin) are in the DOM,
  * with spacer rows standing in for the rest. Scrolling near the end asks for the next page.
  */
-export function ClientsTable(props: { rows: readonly ClientRow[]; directory: Directory; hasMore: boolean; onNearEnd: () => void; resetKey: string }) {
+export function ClientsTable(props: {
+  rows: readonly ClientRow[];
+  directory: Directory;
+  hasMore: boolean;
+  onNearEnd: () => void;
+  resetKey: string;
+  /** With a selection, rows get check boxes (for assigning many clients at once). */
+  selection?: { selected: ReadonlySet<number>; toggle: (id: number) => void; setAll: (on: boolean) => void };
+}) {
   const t = useT();
   const { locale } = useLocale();
-  const { rows, directory, hasMore, onNearEnd, resetKey } = props;
+  const { rows, directory, hasMore, onNearEnd, resetKey, selection } = props;
+  const allSelected = selection !== undefined && rows.length > 0 && rows.every((r) => selection.selected.has(r.id));
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
@@ -62,6 +71,11 @@ export function ClientsTable(props: { rows: readonly ClientRow[]; directory: Dir
       <Table stickyHeader size="small" data-testid="clients-table" aria-label={t('nav.clients')} aria-rowcount={rows.length + 1}>
         <TableHead>
           <TableRow>
+            {selection !== undefined && (
+              <TableCell padding="checkbox">
+                <Checkbox size="small" checked={allSelected} onChange={(e) => selection.setAll(e.target.checked)} slotProps={{ input: { 'aria-label': t('assign.selectAll'), 'data-testid': 'select-all' } as object }} />
+              </TableCell>
+            )}
             <TableCell>{t('clients.col.clientNo')}</TableCell>
             <TableCell>{t('clients.col.name')}</TableCell>
             <TableCell>{t('clients.col.idNo')}</TableCell>
@@ -89,6 +103,11 @@ export function ClientsTable(props: { rows: readonly ClientRow[]; directory: Dir
               }}
               sx={{ height: ROW_HEIGHT, cursor: 'pointer', '& td': { whiteSpace: 'nowrap' } }}
             >
+              {selection !== undefined && (
+                <TableCell padding="checkbox" onClick={(e) => e.stopPropagation()}>
+                  <Checkbox size="small" checked={selection.selected.has(row.id)} onChange={() => selection.toggle(row.id)} slotProps={{ input: { 'data-testid': 'select-row' } as object }} />
+                </TableCell>
+              )}
               <TableCell sx={{ fontFamily: 'monospace' }}>
                 <a href={hrefFor('clients', row.id)} onClick={(e) => e.stopPropagation()}>
                   {row.clientNo}

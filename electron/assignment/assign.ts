@@ -1,0 +1,188 @@
+import { AppError } from '../platform/app-error.js';
+import type { Store } from '../store/store.js';
+
+interface Span {
+  id: number;
+  client_id: number;
+  manager_id: number;
+  role: string;
+  share_bp: number;
+  valid_from: string;
+  valid_to: string | null;
+  change_id: number;
+}
+
+export interface AssignRequest {
+  clientIds: readonly number[];
+  /** The new primary manager; null unassigns. */
+  managerId: number | null;
+  /** The first day the change applies. */
+  from: string;
+  reason?: string | undefined;
+  kind: 'manual' | 'bulk' | 'rules' | 'handover';
+  user: string;
+  now: string;
+}
+
+export interface AssignResult {
+  changeId: number | null;
+  changed: number;
+  unchanged: number;
+}
+
+const invalid = (zh: string, en: string): never => {
+  throw new AppError('INVALID_INPUT', { zh, en });
+};
+
+/**
+ * Moves clients' primary assignment to a manager (or to nobody) from a date, as one recorded change (who, when,
+ * why) that can be undone as a unit. The span in force on that date ends the day before; a span that began that
+ * very day is replaced. Later spans (a move already planned) are left as they are. Past days keep their manager,
+ * so a period's results stay credited to whoever held the client then.
+ */
+export function assignClients(store: Store, req: AssignRequest): AssignResult {
+  if (req.clientIds.length === 0) return { changeId: null, changed: 0, unchanged: 0 };
+  return store.transaction(() => {
+    const db = store.db;
+    if (req.managerId !== null) {
+      const period = db
+        .prepare('SELECT status FROM manager_period WHERE manager_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)')
+        .get(req.managerId, req.from, req.from) as { status: string } | undefined;
+      if (period === undefined) invalid(`该客户经理在 ${req.from} 不在册`, `The manager is not on the roster on ${req.from}`);
+      if (period !== undefined && (period.status === 'departed' || period.status === 'transferred')) {
+        invalid('不能把客户分配给已调离或离职的客户经理', 'Clients cannot go to a manager who has left or moved');
+      }
+    }
+    const current = db.prepare(
+      "SELECT * FROM assignment WHERE client_id = ? AND role = 'primary' AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) LIMIT 1",
+    );
+    const nextStart = db.prepare("SELECT min(valid_from) FROM assignment WHERE client_id = ? AND role = 'primary' AND valid_from > ?").pluck();
+    const exists = db.prepare('SELECT 1 FROM client WHERE id = ?');
+    const undo = db.prepare('INSERT INTO assignment_undo (change_id, assignment_id, action, before) VALUES (?, ?, ?, ?)');
+    const close = db.prepare('UPDATE assignment SET valid_to = ? WHERE id = ?');
+    const remove = db.prepare('DELETE FROM assignment WHERE id = ?');
+    const insert = db.prepare("INSERT INTO assignment (client_id, manager_id, role, share_bp, valid_from, valid_to, change_id) VALUES (?, ?, 'primary', 10000, ?, ?, ?)");
+    let changeId: number | null = null;
+    const change = (): number => {
+      changeId ??= Number(
+        db.prepare('INSERT INTO assignment_change (kind, reason, created_by, created_at) VALUES (?, ?, ?, ?)').run(req.kind, req.reason ?? null, req.user, req.now).lastInsertRowid,
+      );
+      return changeId;
+    };
+    let changed = 0;
+    let unchanged = 0;
+    for (const clientId of req.clientIds) {
+      if (exists.get(clientId) === undefined) invalid(`客户 #${clientId} 不存在`, `Client #${clientId} does not exist`);
+      const span = current.get(clientId, req.from, req.from) as Span | undefined;
+      if ((span?.manager_id ?? null) === req.managerId) {
+        unchanged++;
+        continue;
+      }
+      const id = change();
+      let until: string | null = (nextStart.get(clientId, req.from) as string | null) ?? null;
+      if (span !== undefined) {
+        until = span.valid_to;
+        if (span.valid_from === req.from) {
+          undo.run(id, span.id, 'delete', JSON.stringify(span));
+          remove.run(span.id);
+        } else {
+          undo.run(id, span.id, 'close', JSON.stringify({ valid_to: span.valid_to }));
+          close.run(req.from, span.id);
+        }
+      }
+      if (req.managerId !== null) insert.run(clientId, req.managerId, req.from, until, id);
+      changed++;
+    }
+    return { changeId, changed, unchanged };
+  });
+}
+
+/**
+ * Undoes one recorded change: the spans it created go, the spans it closed or replaced come back. Refused when a
+ * later change built on it (undo that one first), and for import changes (roll the batch back instead).
+ */
+export function undoChange(store: Store, changeId: number, user: string, now: string): { undone: number } {
+  return store.transaction(() => {
+    const db = store.db;
+    const c = db.prepare('SELECT id, kind, undone_by, batch_id FROM assignment_change WHERE id = ?').get(changeId) as
+      | { id: number; kind: string; undone_by: number | null; batch_id: number | null }
+      | undefined;
+    if (c === undefined) throw new AppError('NOT_FOUND', { zh: `找不到管户变更 #${changeId}`, en: `Assignment change #${changeId} not found` });
+    if (c.undone_by !== null) throw new AppError('CONFLICT', { zh: '该变更已撤销', en: 'This change was undone already' });
+    if (c.batch_id !== null || c.kind === 'import' || c.kind === 'undo') {
+      throw new AppError('CONFLICT', { zh: '导入产生的管户变更请在导入历史中回滚批次', en: 'Roll back the import batch to undo what an import assigned' });
+    }
+    const later = db
+      .prepare(
+        `SELECT count(*) FROM assignment_undo u JOIN assignment_change c ON c.id = u.change_id
+         WHERE c.id > @id AND c.undone_by IS NULL
+           AND ((u.action = 'delete' AND json_extract(u.before, '$.change_id') = @id)
+             OR (u.action = 'close' AND u.assignment_id IN (SELECT id FROM assignment WHERE change_id = @id)))`,
+      )
+      .pluck()
+      .get({ id: changeId }) as number;
+    if (later > 0) throw new AppError('CONFLICT', { zh: '之后的管户变更基于这次变更，请先撤销之后的变更', en: 'A later change built on this one; undo that first' });
+    const removed = db.prepare('DELETE FROM assignment WHERE change_id = ?').run(changeId).changes;
+    const undos = db.prepare('SELECT assignment_id, action, before FROM assignment_undo WHERE change_id = ? ORDER BY id DESC').all(changeId) as Array<{
+      assignment_id: number;
+      action: 'close' | 'delete';
+      before: string;
+    }>;
+    for (const u of undos) {
+      const before = JSON.parse(u.before) as Span;
+      if (u.action === 'close') db.prepare('UPDATE assignment SET valid_to = ? WHERE id = ?').run(before.valid_to, u.assignment_id);
+      else {
+        db.prepare('INSERT INTO assignment (id, client_id, manager_id, role, share_bp, valid_from, valid_to, change_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+          before.id,
+          before.client_id,
+          before.manager_id,
+          before.role,
+          before.share_bp,
+          before.valid_from,
+          before.valid_to,
+          before.change_id,
+        );
+      }
+    }
+    const undoId = Number(db.prepare("INSERT INTO assignment_change (kind, reason, created_by, created_at) VALUES ('undo', ?, ?, ?)").run(`撤销 #${changeId}`, user, now).lastInsertRowid);
+    db.prepare('UPDATE assignment_change SET undone_by = ? WHERE id = ?').run(undoId, changeId);
+    return { undone: removed + undos.length };
+  });
+}
+
+/** Who looked after a client (primary) on a day: the question every period's credit depends on. */
+export function managerOn(store: Store, clientId: number, day: string): number | null {
+  return (
+    (store.db
+      .prepare("SELECT manager_id FROM assignment WHERE client_id = ? AND role = 'primary' AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) LIMIT 1")
+      .pluck()
+      .get(clientId, day, day) as number | undefined) ?? null
+  );
+}
+
+/**
+ * Credit by days held (按管户天数归属): for each client and manager, the days of [from, to] (inclusive) the manager
+ * held the client, weighted by the credit share (share_bp / 10000, in basis points to stay exact) — so a client
+ * moved mid-month credits both managers for their part of the month.
+ */
+export function creditDays(store: Store, from: string, to: string, clientIds?: readonly number[]): Array<{ clientId: number; managerId: number; days: number; shareDaysBp: number }> {
+  const end = nextDay(to);
+  const rows = store.db
+    .prepare(
+      `SELECT client_id AS clientId, manager_id AS managerId,
+         sum(julianday(min(coalesce(valid_to, @end), @end)) - julianday(max(valid_from, @from))) AS days,
+         sum((julianday(min(coalesce(valid_to, @end), @end)) - julianday(max(valid_from, @from))) * share_bp) AS shareDaysBp
+       FROM assignment
+       WHERE valid_from < @end AND (valid_to IS NULL OR valid_to > @from)
+         ${clientIds === undefined ? '' : 'AND client_id IN (SELECT value FROM json_each(@ids))'}
+       GROUP BY client_id, manager_id ORDER BY client_id, manager_id`,
+    )
+    .all({ from, end, ids: JSON.stringify(clientIds ?? []) }) as Array<{ clientId: number; managerId: number; days: number; shareDaysBp: number }>;
+  return rows.map((r) => ({ ...r, days: Math.round(r.days), shareDaysBp: Math.round(r.shareDaysBp) }));
+}
+
+function nextDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}

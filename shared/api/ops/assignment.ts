@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { STAFF_ROLES, op } from '../contract.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+export interface AssignmentChangeInfo {
+  id: number;
+  kind: 'manual' | 'bulk' | 'rules' | 'handover' | 'import' | 'undo';
+  reason: string | null;
+  createdBy: string;
+  createdAt: string;
+  /** Spans the change created (clients moved to a manager). */
+  spans: number;
+  undoneBy: number | null;
+  batchId: number | null;
+}
+
+export const assignmentOps = {
+  'assignment.assign': op<{ changeId: number | null; changed: number; unchanged: number }>()({
+    summary: 'Give clients (one or many) a primary manager from a date, or none; one recorded change that can be undone',
+    input: z
+      .object({
+        clientIds: z.array(z.number().int().positive()).min(1).max(100_000),
+        managerId: z.number().int().positive().nullable(),
+        from: isoDate,
+        reason: z.string().trim().max(200).optional(),
+      })
+      .strict(),
+    roles: STAFF_ROLES,
+    scope: 'org',
+    mutates: true,
+  }),
+  'assignment.undo': op<{ undone: number }>()({
+    summary: 'Undo one assignment change as a whole',
+    input: z.object({ changeId: z.number().int().positive() }).strict(),
+    roles: STAFF_ROLES,
+    scope: 'org',
+    mutates: true,
+  }),
+  'assignment.changes': op<AssignmentChangeInfo[]>()({
+    summary: 'Recent assignment changes, newest first',
+    input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    roles: STAFF_ROLES,
+    scope: 'org',
+  }),
+};
