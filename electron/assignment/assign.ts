@@ -24,6 +24,11 @@ export interface AssignRequest {
   now: string;
 }
 
+export interface MovesRequest extends Omit<AssignRequest, 'clientIds' | 'managerId'> {
+  /** Each client to its new primary manager (null: nobody); a rules plan or a handover moves to many managers. */
+  moves: ReadonlyArray<{ clientId: number; managerId: number | null }>;
+}
+
 export interface AssignResult {
   changeId: number | null;
   changed: number;
@@ -34,24 +39,29 @@ const invalid = (zh: string, en: string): never => {
   throw new AppError('INVALID_INPUT', { zh, en });
 };
 
-/**
- * Moves clients' primary assignment to a manager (or to nobody) from a date, as one recorded change (who, when,
- * why) that can be undone as a unit. The span in force on that date ends the day before; a span that began that
- * very day is replaced. Later spans (a move already planned) are left as they are. Past days keep their manager,
- * so a period's results stay credited to whoever held the client then.
- */
+/** Gives the clients one manager (or none) from a date: see applyMoves. */
 export function assignClients(store: Store, req: AssignRequest): AssignResult {
-  if (req.clientIds.length === 0) return { changeId: null, changed: 0, unchanged: 0 };
+  return applyMoves(store, { ...req, moves: req.clientIds.map((clientId) => ({ clientId, managerId: req.managerId })) });
+}
+
+/**
+ * Moves clients' primary assignment from a date, as one recorded change (who, when, why) that can be undone as a
+ * unit. The span in force on that date ends the day before; a span that began that very day is replaced. Later
+ * spans (a move already planned) are left as they are. Past days keep their manager, so a period's results stay
+ * credited to whoever held the client then. Departed or transferred managers never receive clients.
+ */
+export function applyMoves(store: Store, req: MovesRequest): AssignResult {
+  if (req.moves.length === 0) return { changeId: null, changed: 0, unchanged: 0 };
   return store.transaction(() => {
     const db = store.db;
-    if (req.managerId !== null) {
-      const period = db
-        .prepare('SELECT status FROM manager_period WHERE manager_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)')
-        .get(req.managerId, req.from, req.from) as { status: string } | undefined;
-      if (period === undefined) invalid(`该客户经理在 ${req.from} 不在册`, `The manager is not on the roster on ${req.from}`);
-      if (period !== undefined && (period.status === 'departed' || period.status === 'transferred')) {
-        invalid('不能把客户分配给已调离或离职的客户经理', 'Clients cannot go to a manager who has left or moved');
-      }
+    const statusOn = db.prepare('SELECT status FROM manager_period WHERE manager_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)').pluck();
+    const checked = new Set<number>();
+    for (const { managerId } of req.moves) {
+      if (managerId === null || checked.has(managerId)) continue;
+      checked.add(managerId);
+      const status = statusOn.get(managerId, req.from, req.from) as string | undefined;
+      if (status === undefined) invalid(`客户经理 #${managerId} 在 ${req.from} 不在册`, `Manager #${managerId} is not on the roster on ${req.from}`);
+      if (status === 'departed' || status === 'transferred') invalid('不能把客户分配给已调离或离职的客户经理', 'Clients cannot go to a manager who has left or moved');
     }
     const current = db.prepare(
       "SELECT * FROM assignment WHERE client_id = ? AND role = 'primary' AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) LIMIT 1",
@@ -71,10 +81,10 @@ export function assignClients(store: Store, req: AssignRequest): AssignResult {
     };
     let changed = 0;
     let unchanged = 0;
-    for (const clientId of req.clientIds) {
+    for (const { clientId, managerId } of req.moves) {
       if (exists.get(clientId) === undefined) invalid(`客户 #${clientId} 不存在`, `Client #${clientId} does not exist`);
       const span = current.get(clientId, req.from, req.from) as Span | undefined;
-      if ((span?.manager_id ?? null) === req.managerId) {
+      if ((span?.manager_id ?? null) === managerId) {
         unchanged++;
         continue;
       }
@@ -90,7 +100,7 @@ export function assignClients(store: Store, req: AssignRequest): AssignResult {
           close.run(req.from, span.id);
         }
       }
-      if (req.managerId !== null) insert.run(clientId, req.managerId, req.from, until, id);
+      if (managerId !== null) insert.run(clientId, managerId, req.from, until, id);
       changed++;
     }
     return { changeId, changed, unchanged };

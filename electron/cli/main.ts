@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { pickText } from '../../shared/i18n/locale.js';
 import { isAppError } from '../platform/app-error.js';
 import { runDemo, runInit, runServe } from './commands.js';
+import { runAssignCommand } from './assign-command.js';
 import { runAuditCommand } from './audit-command.js';
 import { runBackupCommand, runRestoreCommand } from './backup-command.js';
 import { runImportCommand } from './import-command.js';
@@ -30,6 +31,8 @@ Commands:
   backup [--out DIR] [--list]
                             back up the workspace now (the app may stay open), or list its backups
   restore --from BACKUP     replace the workspace with a checked backup, keeping the current one (close the app first)
+  assign --rules FILE [--dry-run]
+                            plan a rule-based assignment (JSON rules, docs/assignment.md); apply it as one undoable change
   rekey                     encrypt the workspace, or change its passphrase: new one in BW_NEW_PASSPHRASE (close the app first)
 
 Encrypted workspaces: every command reads the passphrase from the BW_PASSPHRASE environment variable.
@@ -61,6 +64,8 @@ const OPTIONS = {
   client: { type: 'string' },
   from: { type: 'string' },
   list: { type: 'boolean' },
+  rules: { type: 'string' },
+  'dry-run': { type: 'boolean' },
 } as const;
 
 /** Where the built renderer lives relative to the bundled CLI (dist/cli.cjs → dist/renderer). */
@@ -111,6 +116,8 @@ export async function main(argv: string[], opts: MainOptions = {}): Promise<numb
       case 'backup':
         runBackupCommand(common, flags, out);
         return 0;
+      case 'assign':
+        return runAssignCommand(common, flags, out) ? 0 : 1;
       case 'rekey':
         runRekeyCommand(common, out);
         return 0;
