@@ -81,7 +81,7 @@ describe('workspace summary and guides', () => {
 
   it('says which needs of a page are met', () => {
     const summary = { ...emptySummary, managers: 40 };
-    expect(needStatuses(GUIDES.assignment, summary)).toEqual([
+    expect(needStatuses(GUIDES.tasks, summary)).toEqual([
       { need: 'clients', count: 0, met: false },
       { need: 'managers', count: 40, met: true },
     ]);

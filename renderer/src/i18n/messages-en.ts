@@ -114,10 +114,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   'guide.needPresent': '{item}: {count} in the workspace',
   'guide.needMissing': '{item}: none yet',
   'guide.allPresent': 'The data it needs is in the workspace.',
-  'guide.assignment.title': 'Assign clients to client managers',
-  'guide.assignment.purpose':
-    "Assign clients to client managers here, see each manager's book (client count and assets), and hand clients over when a manager transfers or leaves.",
-  'guide.assignment.needs': 'Import clients and managers first, or build the demo workspace.',
   'guide.tasks.title': 'Hand out and follow up tasks',
   'guide.tasks.purpose':
     'Hand out outreach and service tasks to client managers here (maturity reminders, follow-up calls) and track their completion.',

@@ -116,10 +116,6 @@ export const zhCN = {
   'guide.needPresent': '{item}：已有 {count}',
   'guide.needMissing': '{item}：还没有',
   'guide.allPresent': '所需数据已在工作区中。',
-  'guide.assignment.title': '把客户分配给客户经理管护',
-  'guide.assignment.purpose':
-    '在这里把客户分配给客户经理，查看每位客户经理的管户数量和资产规模，并在客户经理调离或离职时移交客户。',
-  'guide.assignment.needs': '先导入客户和客户经理，或生成演示工作区。',
   'guide.tasks.title': '给客户经理派发和跟踪任务',
   'guide.tasks.purpose': '在这里向客户经理派发营销和维护任务（如到期提醒、回访），并跟踪完成情况。',
   'guide.tasks.needs': '任务针对已分配给客户经理的客户：先导入客户和客户经理，再完成管户分配。',

@@ -5,7 +5,7 @@ import type { PageKey } from '../../routing/routes.js';
 /** Workspace data a page depends on, each read from the workspace summary. */
 export type Need = 'orgUnits' | 'managers' | 'clients' | 'balanceSnapshots';
 
-export type GuidePageKey = 'assignment' | 'tasks' | 'evaluation' | 'reports';
+export type GuidePageKey = 'tasks' | 'evaluation' | 'reports';
 
 export interface GuideAction {
   to: PageKey;
@@ -26,13 +26,6 @@ const DEMO: GuideAction = { to: 'settings', label: 'common.goDemo' };
 
 /** What each not-yet-populated page is for, what it needs first, and where to get it. */
 export const GUIDES: Readonly<Record<GuidePageKey, Guide>> = {
-  assignment: {
-    title: 'guide.assignment.title',
-    purpose: 'guide.assignment.purpose',
-    needsText: 'guide.assignment.needs',
-    needs: ['clients', 'managers'],
-    actions: [IMPORT, DEMO],
-  },
   tasks: {
     title: 'guide.tasks.title',
     purpose: 'guide.tasks.purpose',
