@@ -2,7 +2,10 @@ import type { AssignmentChangeInfo } from '../../shared/api/ops/assignment.js';
 import type { DomainHandlers, HandlerContext } from '../api/types.js';
 import { AppError } from '../platform/app-error.js';
 import { unitsInScope } from '../security/scope.js';
-import { assignClients, undoChange } from './assign.js';
+import type { AssignmentPreview, AssignmentRules } from '../../shared/assignment/rules.js';
+import { applyMoves, assignClients, undoChange } from './assign.js';
+import { loadBook } from './load-book.js';
+import { planAssignment } from './rules-engine.js';
 
 /** A supervisor moves only clients of their units, and only to managers of their units. */
 function checkScope(ctx: HandlerContext, clientIds: readonly number[], managerId: number | null, day: string): void {
@@ -21,7 +24,32 @@ function checkScope(ctx: HandlerContext, clientIds: readonly number[], managerId
   if (outside > 0 || managerOutside) throw new AppError('FORBIDDEN', { zh: '只能在您管辖的机构内调整管户', en: 'You can move clients only within the units you run' });
 }
 
+/** A supervisor's rules run within the units they run: the scope is narrowed to them (or refused outside them). */
+function scopedRules(ctx: HandlerContext, rules: AssignmentRules): AssignmentRules {
+  const units = unitsInScope(ctx.store, ctx.session);
+  if (units === null) return rules;
+  const asked = rules.scope.orgUnitIds;
+  if (asked !== undefined && asked.some((id) => !units.has(id))) throw new AppError('FORBIDDEN', { zh: '只能在您管辖的机构内调整管户', en: 'You can move clients only within the units you run' });
+  return { ...rules, scope: { ...rules.scope, orgUnitIds: asked ?? [...(ctx.session.orgUnitIds ?? [])] } };
+}
+
+const plan = (ctx: HandlerContext, rules: AssignmentRules): AssignmentPreview => planAssignment(loadBook(ctx.store, rules.asOf), scopedRules(ctx, rules));
+
 export const assignmentHandlers: DomainHandlers<'assignment'> = {
+  'assignment.preview': (input, ctx) => plan(ctx, input.rules),
+  'assignment.apply': (input, ctx) => {
+    const preview = plan(ctx, input.rules);
+    const result = applyMoves(ctx.store, {
+      moves: preview.moves.map((m) => ({ clientId: m.clientId, managerId: m.toManagerId })),
+      from: input.rules.asOf,
+      kind: 'rules',
+      reason: input.reason,
+      user: ctx.session.userName,
+      now: ctx.clock.now().toISOString(),
+    });
+    ctx.auditNote({ entity: 'assignment_change', entityId: result.changeId ?? 0, after: { moves: preview.moves.length, feasible: preview.feasible, rules: input.rules } });
+    return { changeId: result.changeId, changed: result.changed, preview };
+  },
   'assignment.assign': (input, ctx) => {
     checkScope(ctx, input.clientIds, input.managerId, input.from);
     const result = assignClients(ctx.store, { ...input, kind: input.clientIds.length > 1 ? 'bulk' : 'manual', user: ctx.session.userName, now: ctx.clock.now().toISOString() });

@@ -45,6 +45,8 @@ export const OP_NAME_LIST = [
   'clients.get',
   'assignment.assign',
   'assignment.undo',
+  'assignment.preview',
+  'assignment.apply',
   'assignment.changes',
   'book.config',
   'book.setConfig',

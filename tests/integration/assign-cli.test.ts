@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Session } from '../../electron/api/types.js';
 import type { AssignmentPreview } from '../../shared/assignment/rules.js';
 import { makeTestApp } from '../helpers/app.js';
 import { runCli } from '../helpers/cli.js';
@@ -44,5 +45,31 @@ describe('branch-workbench assign', () => {
     expectOk(await t.app.dispatcher.invoke('assignment.undo', { changeId: applied.applied.changeId }, { session: adminSession }));
     expect(count(UNASSIGNED)).toBe(unassigned);
     expect(runCli(['assign', '--db', db]).status).toBe(2);
+  });
+
+  it('previews and applies through the API; a supervisor’s plan stays within the units they run', async () => {
+    const sub = count("SELECT id FROM org_unit WHERE level = 'sub' ORDER BY code LIMIT 1");
+    const supervisor: Session = { ...adminSession, role: 'supervisor', orgUnitIds: [sub], userName: 'sup' };
+    const rulesInput = { asOf: '2026-11-01', select: { onlyUnassigned: true }, objective: { tolerancePct: 25 } };
+    const preview = expectOk(await t.app.dispatcher.invoke('assignment.preview', { rules: rulesInput }, { session: supervisor }));
+    expect(preview.moves.length).toBeGreaterThan(0);
+    const inScope = new Set(
+      t.app.services.store.db
+        .prepare('SELECT c.id FROM client c JOIN org_unit o ON o.id = c.org_unit_id WHERE o.id = ? OR o.parent_id = ?')
+        .pluck()
+        .all(sub, sub) as number[],
+    );
+    expect(preview.moves.every((m) => inScope.has(m.clientId))).toBe(true);
+    const outside = count("SELECT id FROM org_unit WHERE level = 'sub' ORDER BY code DESC LIMIT 1");
+    expect(await t.app.dispatcher.invoke('assignment.preview', { rules: { ...rulesInput, scope: { orgUnitIds: [outside] } } }, { session: supervisor })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    const unassigned = count(UNASSIGNED);
+    const applied = expectOk(await t.app.dispatcher.invoke('assignment.apply', { rules: rulesInput, reason: '支行新客户' }, { session: supervisor }));
+    expect(applied.changed).toBe(preview.moves.length);
+    expect(count(UNASSIGNED)).toBe(unassigned - applied.changed);
+    expectOk(await t.app.dispatcher.invoke('assignment.undo', { changeId: applied.changeId ?? 0 }, { session: supervisor }));
+    expect(count(UNASSIGNED)).toBe(unassigned);
   });
 });

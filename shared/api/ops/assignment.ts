@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { assignmentRulesSchema } from '../../assignment/rules.js';
+import type { AssignmentPreview } from '../../assignment/rules.js';
 import { STAFF_ROLES, op } from '../contract.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -33,6 +35,19 @@ export const assignmentOps = {
   'assignment.undo': op<{ undone: number }>()({
     summary: 'Undo one assignment change as a whole',
     input: z.object({ changeId: z.number().int().positive() }).strict(),
+    roles: STAFF_ROLES,
+    scope: 'org',
+    mutates: true,
+  }),
+  'assignment.preview': op<AssignmentPreview>()({
+    summary: 'Plan a rule-based assignment and show it (per manager before/after, moves, warnings); nothing changes',
+    input: z.object({ rules: assignmentRulesSchema }).strict(),
+    roles: STAFF_ROLES,
+    scope: 'org',
+  }),
+  'assignment.apply': op<{ changeId: number | null; changed: number; preview: AssignmentPreview }>()({
+    summary: 'Plan the rules again on the current data and apply the moves from their date as one undoable change',
+    input: z.object({ rules: assignmentRulesSchema, reason: z.string().trim().max(200).optional() }).strict(),
     roles: STAFF_ROLES,
     scope: 'org',
     mutates: true,
