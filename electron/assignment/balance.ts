@@ -1,15 +1,9 @@
+import type { PoolPreview } from '../../shared/assignment/rules.js';
 import type { PlanState } from './plan-state.js';
 import { hasRoom, moveLoad } from './plan-state.js';
 
 /** A pool's tolerance band: inclusive bounds on client count and AUM (fen) around the mean of its eligible managers. */
-export interface Band {
-  clients: number;
-  aumFen: number;
-  clientsMin: number;
-  clientsMax: number;
-  aumFenMin: number;
-  aumFenMax: number;
-}
+export type Band = Omit<PoolPreview, 'poolId' | 'managers'>;
 
 /**
  * Bounds from integer sums with BigInt, so no float ever touches an amount of money; counts and amounts are rounded
