@@ -28,6 +28,8 @@ const config = {
   files: [
     'dist/electron/**',
     'dist/renderer/**',
+    // The print font (Noto Sans SC regular + bold, OFL with its LICENSE), copied by scripts/copy-print-fonts.mjs.
+    'dist/fonts/**',
     'package.json',
     '!**/*.map',
     // The development launcher (`npm start`): the packaged app starts main.cjs directly.

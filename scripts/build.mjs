@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
+import { copyPrintFonts } from './copy-print-fonts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -19,7 +20,8 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
   absWorkingDir: root,
-  external: ['electron', 'better-sqlite3-multiple-ciphers'],
+  // playwright-core reads its own files at run time, so it cannot be bundled; it is loaded only to print (CLI, browser mode).
+  external: ['electron', 'better-sqlite3-multiple-ciphers', 'playwright-core'],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
 };
 
@@ -54,5 +56,6 @@ await Promise.all([
   esbuild({ ...common, entryPoints: ['electron/shell/preload.ts'], outfile: 'dist/electron/preload.cjs', sourcemap: false }),
   esbuild({ ...common, entryPoints: ['electron/shell/launch.ts'], outfile: 'dist/electron/launch.cjs' }),
 ]);
+copyPrintFonts(root, dist);
 const rendererBuilt = withRenderer ? await buildRenderer() : false;
 process.stderr.write(`build: done in ${Date.now() - started} ms${rendererBuilt ? ' (renderer rebuilt)' : ''}\n`);

@@ -1,4 +1,6 @@
 import { assignmentHandlers } from '../assignment/handlers.js';
+import { coverageHandlers } from '../assignment/coverage-handlers.js';
+import { handoverHandlers } from '../assignment/handover-handlers.js';
 import { bookHandlers } from '../book/handlers.js';
 import { backupHandlers } from '../store/backup-handlers.js';
 import { auditHandlers } from '../security/audit-handlers.js';
@@ -25,6 +27,8 @@ export const handlers: Handlers = {
   ...clientsHandlers,
   ...bookHandlers,
   ...assignmentHandlers,
+  ...coverageHandlers,
+  ...handoverHandlers,
   ...backupHandlers,
   ...auditHandlers,
 };

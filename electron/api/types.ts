@@ -6,6 +6,7 @@ import type { Clock } from '../platform/clock.js';
 import type { UploadStore } from '../import/uploads.js';
 import type { Store } from '../store/store.js';
 import type { SessionRegistry } from '../security/sessions.js';
+import type { PdfPrinter } from '../print/printer.js';
 
 /**
  * Who is calling: a signed-in user (browser mode, Electron), the local administrator (the CLI: whoever holds the
@@ -38,6 +39,8 @@ export interface AppServices {
   /** The bundled job worker (dist/worker.cjs) that long operations run in. */
   workerFile: string;
   sessions: SessionRegistry;
+  /** Prints sheets to PDF (Chromium here and in browser mode, Electron's own engine in the desktop app). */
+  printer: PdfPrinter;
 }
 
 /** What an edit adds to its audit entry: the record it changed, before and after. */

@@ -6,6 +6,7 @@ import type { AssignmentPreview, AssignmentRules } from '../../shared/assignment
 import { applyMoves, assignClients, undoChange } from './assign.js';
 import { loadBook } from './load-book.js';
 import { planAssignment } from './rules-engine.js';
+import { setTeam, teamOn } from './team.js';
 
 /** A supervisor moves only clients of their units, and only to managers of their units. */
 function checkScope(ctx: HandlerContext, clientIds: readonly number[], managerId: number | null, day: string): void {
@@ -62,6 +63,23 @@ export const assignmentHandlers: DomainHandlers<'assignment'> = {
       checkScope(ctx, ids, null, ctx.clock.now().toISOString().slice(0, 10));
     }
     return undoChange(ctx.store, input.changeId, ctx.session.userName, ctx.clock.now().toISOString());
+  },
+  'assignment.team': (input, ctx) => {
+    const day = input.day ?? ctx.clock.now().toISOString().slice(0, 10);
+    checkScope(ctx, [input.clientId], null, day);
+    const who = ctx.store.db.prepare('SELECT staff_no, name FROM manager WHERE id = ?');
+    const members = teamOn(ctx.store, input.clientId, day).map((m) => {
+      const row = who.get(m.managerId) as { staff_no: string; name: string };
+      return { ...m, staffNo: row.staff_no, name: row.name };
+    });
+    return { day, members };
+  },
+  'assignment.setTeam': (input, ctx) => {
+    for (const managerId of [input.primaryId, ...input.secondaries.map((s) => s.managerId)]) checkScope(ctx, [input.clientId], managerId, input.from);
+    const before = teamOn(ctx.store, input.clientId, input.from);
+    const result = setTeam(ctx.store, { ...input, user: ctx.session.userName, now: ctx.clock.now().toISOString() });
+    ctx.auditNote({ entity: 'client_team', entityId: input.clientId, before, after: { from: input.from, primaryId: input.primaryId, secondaries: input.secondaries } });
+    return result;
   },
   'assignment.changes': (input, ctx) =>
     (

@@ -6,6 +6,7 @@ import type { ClientTier, ProductType } from '../../shared/model/client.js';
 import type { ManagerGrade, ManagerType } from '../../shared/model/manager.js';
 import { readCapacityDefaults } from '../org/capacity.js';
 import type { Store } from '../store/store.js';
+import { readCoveragePolicy } from './coverage.js';
 
 /** Every mask value (7 product types) maps to one shared list, so 200,000 clients do not each allocate an array. */
 const MASK_LISTS: ReadonlyArray<readonly ProductType[]> = Array.from({ length: 1 << PRODUCT_TYPES.length }, (_, mask) =>
@@ -84,5 +85,6 @@ export function loadBook(store: Store, asOf: string): AssignmentBook {
     id: r[0],
     parentId: r[1],
   }));
-  return { clients, managers, orgUnits };
+  // The branch's coverage policy travels with the facts, so the pure planner can warn where a plan leaves it unmet.
+  return { clients, managers, orgUnits, coveragePolicy: readCoveragePolicy(store) };
 }

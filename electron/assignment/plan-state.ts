@@ -79,6 +79,8 @@ export function buildPlanState(book: AssignmentBook, rules: AssignmentRules): Pl
   const stages = sel.stages === undefined ? null : new Set<string>(sel.stages);
   const products = sel.productTypes === undefined ? null : new Set<string>(sel.productTypes);
   const statuses = new Set<string>(rules.eligible.statuses);
+  const holders = sel.managerIds === undefined ? null : new Set(sel.managerIds);
+  const receivers = rules.eligible.managerIds === undefined ? null : new Set(rules.eligible.managerIds);
 
   const managers = byId(book.managers);
   const clients = byId(book.clients);
@@ -138,7 +140,7 @@ export function buildPlanState(book: AssignmentBook, rules: AssignmentRules): Pl
     st.mFullTime[m] = row.type === 'full_time' ? 1 : 0;
     if (!inScope(row.orgUnitId)) continue;
     st.mShown[m] = 1;
-    if (!statuses.has(row.status)) continue;
+    if (!statuses.has(row.status) || (receivers !== null && !receivers.has(row.id))) continue;
     st.mEligible[m] = 1;
     const key = poolOf(row.orgUnitId);
     let p = poolIndex.get(key);
@@ -181,7 +183,8 @@ export function buildPlanState(book: AssignmentBook, rules: AssignmentRules): Pl
       (stages === null || (c.stage !== null && stages.has(c.stage))) &&
       (selUnits === null || (c.orgUnitId !== null && selUnits.has(c.orgUnitId))) &&
       (products === null || c.productTypes.some((p) => products.has(p))) &&
-      (!sel.onlyUnassigned || c.primaryManagerId === null);
+      (!sel.onlyUnassigned || c.primaryManagerId === null) &&
+      (holders === null || (c.primaryManagerId !== null && holders.has(c.primaryManagerId)));
     st.cSelected[i] = selected ? 1 : 0;
     if (c.orgUnitId === null && rules.eligible.sameOutletOnly) st.cPool[i] = -1;
     else st.cPool[i] = poolIndex.get(poolOf(c.orgUnitId ?? 0)) ?? -2;

@@ -10,6 +10,7 @@ import type { Band } from './balance.js';
 import { balancePool, poolBand } from './balance.js';
 import type { PlanState } from './plan-state.js';
 import { acceptable, buildPlanState, hasRoom, moveLoad } from './plan-state.js';
+import { planPolicyWarnings } from './policy-preview.js';
 import { buildPreview } from './preview.js';
 
 /**
@@ -39,7 +40,10 @@ export function planAssignment(book: AssignmentBook, rules: AssignmentRules): As
     if (from === to || to < 0) continue;
     moves.push({ clientId: st.clientIds[i] as number, fromManagerId: from < 0 ? null : (st.managerIds[from] as number), toManagerId: st.managerIds[to] as number });
   }
-  return buildPreview(st, rules, bands, moves, unplaced);
+  const preview = buildPreview(st, rules, bands, moves, unplaced);
+  // The coverage policy is advisory here: it adds warnings but leaves `feasible` to the plan's own constraints.
+  if (book.coveragePolicy !== undefined) preview.warnings.push(...planPolicyWarnings(book, st, book.coveragePolicy));
+  return preview;
 }
 
 interface Targets {

@@ -4,6 +4,7 @@ import { pickText } from '../../shared/i18n/locale.js';
 import { isAppError } from '../platform/app-error.js';
 import { runDemo, runInit, runServe } from './commands.js';
 import { runAssignCommand } from './assign-command.js';
+import { runHandoverCommand } from './handover-command.js';
 import { runAuditCommand } from './audit-command.js';
 import { runBackupCommand, runRestoreCommand } from './backup-command.js';
 import { runImportCommand } from './import-command.js';
@@ -33,6 +34,8 @@ Commands:
   restore --from BACKUP     replace the workspace with a checked backup, keeping the current one (close the app first)
   assign --rules FILE [--dry-run]
                             plan a rule-based assignment (JSON rules, docs/assignment.md); apply it as one undoable change
+  handover --manager NO --to NO[,NO…] --from DATE [--dry-run] [--pdf FILE] [--tolerance PCT] [--include-on-leave] [--reason TEXT]
+                            hand a leaving manager's clients and open tasks to colleagues (one undoable change); --pdf writes the 移交清单
   rekey                     encrypt the workspace, or change its passphrase: new one in BW_NEW_PASSPHRASE (close the app first)
 
 Encrypted workspaces: every command reads the passphrase from the BW_PASSPHRASE environment variable.
@@ -66,6 +69,12 @@ const OPTIONS = {
   list: { type: 'boolean' },
   rules: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  manager: { type: 'string' },
+  to: { type: 'string' },
+  pdf: { type: 'string' },
+  tolerance: { type: 'string' },
+  reason: { type: 'string' },
+  'include-on-leave': { type: 'boolean' },
 } as const;
 
 /** Where the built renderer lives relative to the bundled CLI (dist/cli.cjs → dist/renderer). */
@@ -118,6 +127,8 @@ export async function main(argv: string[], opts: MainOptions = {}): Promise<numb
         return 0;
       case 'assign':
         return runAssignCommand(common, flags, out) ? 0 : 1;
+      case 'handover':
+        return (await runHandoverCommand(common, flags, out)) ? 0 : 1;
       case 'rekey':
         runRekeyCommand(common, out);
         return 0;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Menu, app, dialog, ipcMain, protocol } from 'electron';
+import { BrowserWindow as ElectronWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { pickText } from '../../shared/i18n/locale.js';
 import { createApp } from '../app.js';
@@ -13,6 +13,7 @@ import { registerIpc } from './ipc.js';
 import type { IpcRegistration } from './ipc.js';
 import { registerAppScheme, rendererRoot, serveRenderer } from './protocol.js';
 import { createMainWindow } from './window-factory.js';
+import { createElectronPrinter } from '../print/electron-printer.js';
 import { PRODUCT_NAME } from './window-options.js';
 
 const log = createLogger('shell');
@@ -59,7 +60,9 @@ async function start(): Promise<void> {
   const storeFile = storeFileFromArgv(process.argv, defaultStoreFile(), process.cwd());
   try {
     // The job worker is bundled next to the CLI: dist/electron/main.cjs → dist/worker.cjs.
-    workbench = createApp({ storeFile, mode: 'electron', workerFile: path.join(__dirname, '..', 'worker.cjs'), passphrase: process.env['BW_PASSPHRASE'] || undefined });
+    // Sheets print with Electron's own Chromium in a separate, in-memory session (electron/print/electron-printer.ts).
+    const printer = createElectronPrinter({ BrowserWindow: ElectronWindow, session: session.fromPartition('bw-print') });
+    workbench = createApp({ storeFile, mode: 'electron', workerFile: path.join(__dirname, '..', 'worker.cjs'), passphrase: process.env['BW_PASSPHRASE'] || undefined, printer });
   } catch (e) {
     fail('无法打开工作区 Cannot open the workspace', e);
     return;

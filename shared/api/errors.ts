@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'STORE_UNREADABLE',
   'STORE_KEY',
   'IMPORT_INVALID',
+  'PRINT_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

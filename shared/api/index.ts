@@ -8,7 +8,9 @@ import { authOps } from './ops/auth.js';
 import { backupOps } from './ops/backup.js';
 import { bookOps } from './ops/book.js';
 import { clientsOps } from './ops/clients.js';
+import { coverageOps } from './ops/coverage.js';
 import { demoOps } from './ops/demo.js';
+import { handoverOps } from './ops/handover.js';
 import { importOps } from './ops/import.js';
 import { orgOps } from './ops/org.js';
 import { preferencesOps } from './ops/preferences.js';
@@ -25,6 +27,8 @@ export const api = {
   ...clientsOps,
   ...bookOps,
   ...assignmentOps,
+  ...coverageOps,
+  ...handoverOps,
   ...backupOps,
   ...auditOps,
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LocalizedText } from '../i18n/locale.js';
+import type { CoveragePolicy } from './coverage.js';
 import { CLIENT_TIERS, PRODUCT_TYPES } from '../model/client.js';
 import type { ClientTier, ProductType } from '../model/client.js';
 import { LIFECYCLE_STAGES } from '../book/labels.js';
@@ -29,6 +30,8 @@ export const assignmentRulesSchema = z
         /** A client is selected when it holds at least one of these (open holdings). */
         productTypes: z.array(z.enum(PRODUCT_TYPES)).optional(),
         onlyUnassigned: z.boolean().default(false),
+        /** Only clients whose primary manager on `asOf` is one of these (a handover selects the leaving manager's). */
+        managerIds: ids.optional(),
       })
       .strict()
       .prefault({}),
@@ -36,6 +39,8 @@ export const assignmentRulesSchema = z
       .object({
         /** 调离/离职 can never receive clients; 休假 only when the supervisor asks for it. */
         statuses: z.array(z.enum(['active', 'leave'])).min(1).default(['active']),
+        /** Only these managers may receive clients (a handover's receiving colleagues); absent = every manager of the scope. */
+        managerIds: ids.optional(),
         /** true: a client goes to managers of its own outlet; false: to any eligible manager of the scope. */
         sameOutletOnly: z.boolean().default(true),
         /** Branch policy: clients of `vipFullTimeMinTier` and above only to 专职 (full-time) managers. */
@@ -99,6 +104,8 @@ export interface AssignmentBook {
   clients: readonly BookClient[];
   managers: readonly BookManager[];
   orgUnits: readonly BookOrgUnit[];
+  /** The branch's coverage policy (管户覆盖): when given, the preview also warns where the plan leaves it unmet. */
+  coveragePolicy?: CoveragePolicy;
 }
 
 export interface ManagerPreview {
@@ -146,7 +153,7 @@ export interface UnplacedClient {
   reason: UnplacedReason;
 }
 
-export type WarningKind = UnplacedReason | 'over_capacity' | 'tolerance_unreached';
+export type WarningKind = UnplacedReason | 'over_capacity' | 'tolerance_unreached' | 'needs_full_time' | 'low_coverage';
 
 export interface AssignmentWarning {
   kind: WarningKind;

@@ -9,6 +9,8 @@ describe('hash routes', () => {
       'segments',
       'managers',
       'assignment',
+      'coverage',
+      'handover',
       'tasks',
       'evaluation',
       'reports',

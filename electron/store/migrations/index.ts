@@ -7,7 +7,8 @@ import { m0050ClientBook } from './0050-client-book.js';
 import { m0060OrgBalance } from './0060-org-balance.js';
 import { m0070Security } from './0070-security.js';
 import { m0080AssignmentUndo } from './0080-assignment-undo.js';
+import { m0090Tasks } from './0090-tasks.js';
 import type { Migration } from './types.js';
 
 /** Every migration, in the order it applies. `PRAGMA user_version` counts how many have run. */
-export const MIGRATIONS: readonly Migration[] = [m0010Core, m0020Import, m0030BalanceChange, m0040Targets, m0045SnapshotByDate, m0050ClientBook, m0060OrgBalance, m0070Security, m0080AssignmentUndo];
+export const MIGRATIONS: readonly Migration[] = [m0010Core, m0020Import, m0030BalanceChange, m0040Targets, m0045SnapshotByDate, m0050ClientBook, m0060OrgBalance, m0070Security, m0080AssignmentUndo, m0090Tasks];

@@ -1,7 +1,10 @@
 import { assignEn } from './assign-en.js';
+import { assignmentRulesEn } from './assignment-rules-en.js';
 import { auditEn } from './audit-en.js';
 import { backupEn } from './backup-en.js';
 import { authEn } from './auth-en.js';
+import { coverageEn } from './coverage-en.js';
+import { handoverEn } from './handover-en.js';
 import type { zhCN } from './messages-zh.js';
 
 /** Same keys as the Chinese reference: a missing or extra key is a compile error. */
@@ -10,6 +13,9 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...auditEn,
   ...authEn,
   ...assignEn,
+  ...assignmentRulesEn,
+  ...coverageEn,
+  ...handoverEn,
   'app.name': 'Branch Workbench',
   'app.loading': 'Loading the workspace…',
   'app.loadFailedTitle': 'Cannot load the workspace',

@@ -1,7 +1,10 @@
 import { assignZh } from './assign-zh.js';
+import { assignmentRulesZh } from './assignment-rules-zh.js';
 import { auditZh } from './audit-zh.js';
 import { backupZh } from './backup-zh.js';
 import { authZh } from './auth-zh.js';
+import { coverageZh } from './coverage-zh.js';
+import { handoverZh } from './handover-zh.js';
 
 /**
  * The Chinese dictionary is the reference: its keys are the key set, and the English one must have
@@ -12,6 +15,9 @@ export const zhCN = {
   ...auditZh,
   ...authZh,
   ...assignZh,
+  ...assignmentRulesZh,
+  ...coverageZh,
+  ...handoverZh,
   'app.name': '网点管户工作台',
   'app.loading': '正在加载工作区…',
   'app.loadFailedTitle': '无法加载工作区',

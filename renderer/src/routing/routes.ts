@@ -5,6 +5,8 @@ export const PAGE_KEYS = [
   'segments',
   'managers',
   'assignment',
+  'coverage',
+  'handover',
   'tasks',
   'evaluation',
   'reports',

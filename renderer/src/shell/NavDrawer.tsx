@@ -4,8 +4,10 @@ import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import BadgeIcon from '@mui/icons-material/Badge';
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import DonutSmallIcon from '@mui/icons-material/DonutSmall';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import PeopleIcon from '@mui/icons-material/People';
 import SettingsIcon from '@mui/icons-material/Settings';
+import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import SummarizeIcon from '@mui/icons-material/Summarize';
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
@@ -23,6 +25,8 @@ const ICONS: Record<PageKey, ReactElement> = {
   segments: <DonutSmallIcon />,
   managers: <BadgeIcon />,
   assignment: <AssignmentIndIcon />,
+  coverage: <FactCheckIcon />,
+  handover: <SwapHorizIcon />,
   tasks: <TaskAltIcon />,
   evaluation: <AssessmentIcon />,
   reports: <SummarizeIcon />,

@@ -2,8 +2,10 @@ import type { ReactElement } from 'react';
 import { PageErrorBoundary } from '../components/PageErrorBoundary.js';
 import { AssignmentPage } from '../pages/assignment/AssignmentPage.js';
 import { ClientsPage } from '../pages/clients/ClientsPage.js';
+import { CoveragePage } from '../pages/coverage/CoveragePage.js';
 import { DashboardPage } from '../pages/dashboard/DashboardPage.js';
 import { GuidePage } from '../pages/guides/GuidePage.js';
+import { HandoverPage } from '../pages/handover/HandoverPage.js';
 import { ImportPage } from '../pages/import/ImportPage.js';
 import { ManagersPage } from '../pages/managers/ManagersPage.js';
 import { SegmentsPage } from '../pages/segments/SegmentsPage.js';
@@ -26,6 +28,10 @@ function pageFor(page: PageKey): ReactElement {
       return <ImportPage />;
     case 'assignment':
       return <AssignmentPage />;
+    case 'coverage':
+      return <CoveragePage />;
+    case 'handover':
+      return <HandoverPage />;
     case 'tasks':
     case 'evaluation':
     case 'reports':

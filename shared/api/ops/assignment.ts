@@ -17,7 +17,38 @@ export interface AssignmentChangeInfo {
   batchId: number | null;
 }
 
+export interface TeamMemberInfo {
+  managerId: number;
+  staffNo: string;
+  name: string;
+  role: 'primary' | 'secondary';
+  /** Credit share in basis points (10000 = 100%). */
+  shareBp: number;
+  validFrom: string;
+}
+
 export const assignmentOps = {
+  'assignment.team': op<{ day: string; members: TeamMemberInfo[] }>()({
+    summary: "A client's team on a day: the primary manager and secondary managers with credit shares (分成比例)",
+    input: z.object({ clientId: z.number().int().positive(), day: isoDate.optional() }).strict(),
+    roles: STAFF_ROLES,
+    scope: 'org',
+  }),
+  'assignment.setTeam': op<{ changeId: number | null }>()({
+    summary: "Set a client's primary and secondary managers with credit shares from a date (shares sum to 100%); one undoable change",
+    input: z
+      .object({
+        clientId: z.number().int().positive(),
+        from: isoDate,
+        primaryId: z.number().int().positive(),
+        secondaries: z.array(z.object({ managerId: z.number().int().positive(), shareBp: z.number().int().min(1).max(9999) }).strict()).max(5),
+        reason: z.string().trim().max(200).optional(),
+      })
+      .strict(),
+    roles: STAFF_ROLES,
+    scope: 'org',
+    mutates: true,
+  }),
   'assignment.assign': op<{ changeId: number | null; changed: number; unchanged: number }>()({
     summary: 'Give clients (one or many) a primary manager from a date, or none; one recorded change that can be undone',
     input: z

@@ -14,7 +14,8 @@ import { flattenOrgTree } from '../managers/org-tree.js';
 
 const ANY = '';
 
-function MultiSelect<T extends string>(props: { id: string; label: string; values: readonly T[]; options: readonly T[]; labelOf: (v: T) => string; onChange: (v: T[]) => void; width: number }) {
+/** A compact multiple choice of codes; the client filters and the 规则分配 form share it so both read alike. */
+export function MultiSelect<T extends string>(props: { id: string; label: string; values: readonly T[]; options: readonly T[]; labelOf: (v: T) => string; onChange: (v: T[]) => void; width: number }) {
   const { id, label, values, options, labelOf, onChange, width } = props;
   return (
     <FormControl size="small" sx={{ width }}>

@@ -4,12 +4,14 @@ import type { ClientDetail } from '../../../../shared/book/client-detail.js';
 import { pickText } from '../../../../shared/i18n/locale.js';
 import { formatFen, formatWan } from '../../../../shared/model/money.js';
 import { useApiQuery } from '../../api/useApiQuery.js';
+import { useAuth } from '../../auth/AuthGate.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { LineChart } from '../../components/LineChart.js';
 import { PageRoot } from '../../components/PageRoot.js';
 import { useLocale, useT } from '../../i18n/I18nProvider.js';
 import { hrefFor } from '../../routing/routes.js';
 import { ScoreCard } from '../client/ScoreCard.js';
+import { TeamCard } from './TeamCard.js';
 
 const DASH = '—';
 
@@ -46,13 +48,15 @@ export function ClientView(props: { id: number }) {
         {t('client.back')}
       </Link>
       {detail.state === 'error' && <ErrorAlert error={detail.error} onRetry={detail.reload} />}
-      {c !== null && <ClientBody c={c} />}
+      {c !== null && <ClientBody c={c} onTeamChanged={detail.reload} />}
     </PageRoot>
   );
 }
 
-function ClientBody(props: { c: ClientDetail }) {
+function ClientBody(props: { c: ClientDetail; onTeamChanged: () => void }) {
   const t = useT();
+  // Teams and shares are the supervisors' to set; a client manager only reads the history below.
+  const canEditTeam = useAuth().user.role !== 'manager';
   const { locale } = useLocale();
   const { c } = props;
   const s = c.score;
@@ -156,6 +160,11 @@ function ClientBody(props: { c: ClientDetail }) {
           </Section>
         </Grid>
         <Grid size={{ xs: 12, lg: 5 }}>
+          {canEditTeam && (
+            <Box sx={{ mb: 2 }}>
+              <TeamCard clientId={c.id} orgUnitId={c.orgUnit?.id ?? null} onChanged={props.onTeamChanged} />
+            </Box>
+          )}
           <Section title={t('client.managers')} testId="client-managers">
             {c.managers.length === 0 && <Typography sx={{ color: 'text.secondary' }}>{t('clients.unassigned')}</Typography>}
             {c.managers.map((m) => (
