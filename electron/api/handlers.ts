@@ -1,6 +1,7 @@
 import { assignmentHandlers } from '../assignment/handlers.js';
 import { coverageHandlers } from '../assignment/coverage-handlers.js';
 import { handoverHandlers } from '../assignment/handover-handlers.js';
+import { evaluationHandlers } from '../evaluation/handlers.js';
 import { bookHandlers } from '../book/handlers.js';
 import { backupHandlers } from '../store/backup-handlers.js';
 import { auditHandlers } from '../security/audit-handlers.js';
@@ -11,6 +12,9 @@ import { importHandlers } from '../import/handlers.js';
 import { managersHandlers, orgHandlers } from '../org/handlers.js';
 import { preferencesHandlers } from '../preferences/handlers.js';
 import { systemHandlers } from '../system/handlers.js';
+import { targetsHandlers } from '../targets/handlers.js';
+import { tasksHandlers } from '../tasks/handlers.js';
+import { contactPlansHandlers, contactsHandlers } from '../worklog/handlers.js';
 import type { Handlers } from './types.js';
 
 /** The one registration of every handler; the type makes a missing operation a compile error. */
@@ -29,6 +33,11 @@ export const handlers: Handlers = {
   ...assignmentHandlers,
   ...coverageHandlers,
   ...handoverHandlers,
+  ...evaluationHandlers,
   ...backupHandlers,
   ...auditHandlers,
+  ...contactsHandlers,
+  ...contactPlansHandlers,
+  ...tasksHandlers,
+  ...targetsHandlers,
 };

@@ -5,6 +5,7 @@ import { isAppError } from '../platform/app-error.js';
 import { runDemo, runInit, runServe } from './commands.js';
 import { runAssignCommand } from './assign-command.js';
 import { runHandoverCommand } from './handover-command.js';
+import { runEvaluateCommand, runExportCommand } from './evaluate-command.js';
 import { runAuditCommand } from './audit-command.js';
 import { runBackupCommand, runRestoreCommand } from './backup-command.js';
 import { runImportCommand } from './import-command.js';
@@ -36,6 +37,11 @@ Commands:
                             plan a rule-based assignment (JSON rules, docs/assignment.md); apply it as one undoable change
   handover --manager NO --to NO[,NO…] --from DATE [--dry-run] [--pdf FILE] [--tolerance PCT] [--include-on-leave] [--reason TEXT]
                             hand a leaving manager's clients and open tasks to colleagues (one undoable change); --pdf writes the 移交清单
+  evaluate --scheme FILE --period P
+                            save the scheme (JSON, docs/evaluation.md) as a new version if it changed, compute the period,
+                            print each manager's total, rank and outcome (--json: the run with every card and trace)
+  export --period P --out DIR [--scheme CODE]
+                            write the latest run's 考核表 (one PDF, every manager) and summary workbook (.xlsx) into DIR
   rekey                     encrypt the workspace, or change its passphrase: new one in BW_NEW_PASSPHRASE (close the app first)
 
 Encrypted workspaces: every command reads the passphrase from the BW_PASSPHRASE environment variable.
@@ -75,6 +81,8 @@ const OPTIONS = {
   tolerance: { type: 'string' },
   reason: { type: 'string' },
   'include-on-leave': { type: 'boolean' },
+  scheme: { type: 'string' },
+  period: { type: 'string' },
 } as const;
 
 /** Where the built renderer lives relative to the bundled CLI (dist/cli.cjs → dist/renderer). */
@@ -129,6 +137,10 @@ export async function main(argv: string[], opts: MainOptions = {}): Promise<numb
         return runAssignCommand(common, flags, out) ? 0 : 1;
       case 'handover':
         return (await runHandoverCommand(common, flags, out)) ? 0 : 1;
+      case 'evaluate':
+        return (await runEvaluateCommand(common, flags, out)) ? 0 : 1;
+      case 'export':
+        return (await runExportCommand(common, flags, out)) ? 0 : 1;
       case 'rekey':
         runRekeyCommand(common, out);
         return 0;

@@ -78,3 +78,9 @@ export function formatHundredths(cp: bigint): string {
 export function formatPercent(x: Q): string {
   return formatHundredths(round(mul(x, q(10_000n))));
 }
+
+/** A figure with two decimals (whole numbers stay whole): 7/2 → "3.50", 12 → "12". For traces. */
+export function formatDecimal(x: Q): string {
+  if (x.d === 1n) return x.n.toString();
+  return formatHundredths(round(mul(x, q(100n))));
+}

@@ -1,10 +1,11 @@
 import type { SchemeItem } from '../../shared/evaluation/scheme.js';
 import type { Q } from './rational.js';
-import { ONE, ZERO, add, clamp, cmp, formatHundredths, formatPercent, hundredths, min, mul, percent, q, round, sub, trunc } from './rational.js';
+import { ONE, ZERO, add, clamp, cmp, div, formatDecimal, formatHundredths, formatPercent, hundredths, min, mul, percent, q, round, sub, trunc } from './rational.js';
 
 /** What one item is scored from, for one manager and period. Figures are in the indicator's stored unit. */
 export interface ItemInput {
-  actual: bigint | null;
+  /** Credited through days held × share, so it may be a fraction of a fen or of a client. */
+  actual: Q | null;
   target: bigint | null;
   /** 'down': less is better (e.g. a cost); completion is target ÷ actual and differences count the other way. */
   direction: 'up' | 'down';
@@ -43,14 +44,15 @@ const step = (zh: string, en: string, value: string): TraceStep => ({ zh, en, va
  */
 export function completionOf(input: ItemInput, best: Q): Q | null {
   if (input.actual === null || input.target === null) return null;
-  const { actual, target } = input;
+  const { actual } = input;
+  const target = q(input.target);
   if (input.direction === 'up') {
-    if (target <= 0n) return actual >= target ? ONE : ZERO;
-    return q(actual, target);
+    if (input.target <= 0n) return cmp(actual, target) >= 0 ? ONE : ZERO;
+    return div(actual, target);
   }
-  if (actual <= 0n) return best;
-  if (target <= 0n) return actual <= target ? ONE : ZERO;
-  return q(target, actual);
+  if (cmp(actual, ZERO) <= 0) return best;
+  if (input.target <= 0n) return cmp(actual, target) <= 0 ? ONE : ZERO;
+  return div(target, actual);
 }
 
 /**
@@ -91,7 +93,7 @@ export function scoreItem(item: SchemeItem, input: ItemInput): ItemScore {
   }
 
   if (input.actual === null) return { key: item.key, points: null, completion: null, status: 'missing_actual', trace: [...trace, step('缺少实际值', 'No actual figure', '—')] };
-  trace.push(step('实际', 'Actual', input.actual.toString()));
+  trace.push(step('实际', 'Actual', formatDecimal(input.actual)));
   if (input.target === null) return { key: item.key, points: null, completion: null, status: 'missing_target', trace: [...trace, step('缺少目标值', 'No target', '—')] };
   trace.push(step('目标', 'Target', input.target.toString()));
   const best = m.type === 'ratio' ? percent(m.capPct) : ONE;
@@ -110,7 +112,7 @@ export function scoreItem(item: SchemeItem, input: ItemInput): ItemScore {
 }
 
 /** The method's points before the item's threshold, cap and floor. */
-function methodPoints(m: Exclude<SchemeItem['method'], { type: 'entered' | 'deduction' }>, weight: Q, completion: Q, input: ItemInput & { actual: bigint; target: bigint }, trace: TraceStep[]): Q {
+function methodPoints(m: Exclude<SchemeItem['method'], { type: 'entered' | 'deduction' }>, weight: Q, completion: Q, input: ItemInput & { actual: Q; target: bigint }, trace: TraceStep[]): Q {
   if (m.type === 'ratio') {
     const used = clamp(completion, percent(m.floorPct), percent(m.capPct));
     if (cmp(used, completion) !== 0) trace.push(step(`完成率按 ${m.floorPct}%–${m.capPct}% 计`, `Completion counted within ${m.floorPct}%–${m.capPct}%`, `${formatPercent(used)}%`));
@@ -129,15 +131,17 @@ function methodPoints(m: Exclude<SchemeItem['method'], { type: 'entered' | 'dedu
     return mul(weight, share);
   }
   // difference: weight at target, points per full (or pro-rata) unit above or below.
-  const diff = input.direction === 'up' ? input.actual - input.target : input.target - input.actual;
-  const per = BigInt(m.per);
-  const units = m.prorate ? q(diff, per) : q(trunc(q(diff, per)));
-  const rate = q(hundredths(diff >= 0n ? m.pointsAbove : m.pointsBelow), 100n);
+  const target = q(input.target);
+  const diff = input.direction === 'up' ? sub(input.actual, target) : sub(target, input.actual);
+  const above = cmp(diff, ZERO) >= 0;
+  const perUnit = div(diff, q(BigInt(m.per)));
+  const units = m.prorate ? perUnit : q(trunc(perUnit));
+  const rate = q(hundredths(above ? m.pointsAbove : m.pointsBelow), 100n);
   const delta = mul(units, rate);
   trace.push(
-    step('差额', 'Difference', diff.toString()),
+    step('差额', 'Difference', formatDecimal(diff)),
     step(`按每 ${m.per} 计${m.prorate ? '（按比例）' : '（整单位）'}`, `Per ${m.per}${m.prorate ? ' (pro rata)' : ' (whole units)'}`, pts(units)),
-    step(diff >= 0n ? '得分 = 权重 + 单位数 × 加分' : '得分 = 权重 − 单位数 × 减分', diff >= 0n ? 'Points = weight + units × points above' : 'Points = weight − units × points below', pts(add(weight, delta))),
+    step(above ? '得分 = 权重 + 单位数 × 加分' : '得分 = 权重 − 单位数 × 减分', above ? 'Points = weight + units × points above' : 'Points = weight − units × points below', pts(add(weight, delta))),
   );
   return add(weight, delta);
 }

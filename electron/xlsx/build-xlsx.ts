@@ -1,8 +1,11 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
 
-/** A cell: text, a number, a date (as days since 1970-01-01), or nothing. */
-export type XlsxCell = string | number | { day: number } | null;
+/**
+ * A cell: text, a number, a date (as days since 1970-01-01), a number shown with two decimals (points, 元: 85.5
+ * shows as 85.50; the stored value is the number itself), or nothing.
+ */
+export type XlsxCell = string | number | { day: number } | { fixed2: number } | null;
 
 export interface XlsxSheet {
   name: string;
@@ -28,8 +31,8 @@ const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-// Style 1 = date (yyyy-mm-dd), 2 = bold; fonts are 宋体 with the GB2312 charset, as Chinese Excel writes.
-const STYLES = `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts><fonts count="2"><font><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font><font><b/><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+// Style 1 = date (yyyy-mm-dd), 2 = bold, 3 = two decimals (built-in format 2, "0.00"), 4 = bold two decimals; fonts are 宋体 with the GB2312 charset, as Chinese Excel writes.
+const STYLES = `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts><fonts count="2"><font><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font><font><b/><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="2" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 export function escapeXml(text: string): string {
   return text.replace(/[<>&"]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '&quot;'));
@@ -59,6 +62,7 @@ function sheetXml(sheet: XlsxSheet, shared: (s: string) => number): string {
       const style = bold.has(rowNo) ? ' s="2"' : '';
       if (typeof cell === 'string') cells.push(`<c r="${ref}"${style} t="s"><v>${shared(cell)}</v></c>`);
       else if (typeof cell === 'number') cells.push(`<c r="${ref}"${style}><v>${cell}</v></c>`);
+      else if ('fixed2' in cell) cells.push(`<c r="${ref}" s="${bold.has(rowNo) ? 4 : 3}"><v>${cell.fixed2}</v></c>`);
       else cells.push(`<c r="${ref}" s="1"><v>${excelSerialOf(cell.day)}</v></c>`);
     });
     parts.push(`<row r="${rowNo}">${cells.join('')}</row>`);

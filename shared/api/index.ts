@@ -10,11 +10,15 @@ import { bookOps } from './ops/book.js';
 import { clientsOps } from './ops/clients.js';
 import { coverageOps } from './ops/coverage.js';
 import { demoOps } from './ops/demo.js';
+import { evaluationOps } from './ops/evaluation.js';
 import { handoverOps } from './ops/handover.js';
 import { importOps } from './ops/import.js';
 import { orgOps } from './ops/org.js';
 import { preferencesOps } from './ops/preferences.js';
 import { systemOps } from './ops/system.js';
+import { targetsOps } from './ops/targets.js';
+import { tasksOps } from './ops/tasks.js';
+import { worklogOps } from './ops/worklog.js';
 
 /** The whole API: every operation the renderer may ask of the main process. */
 export const api = {
@@ -29,8 +33,12 @@ export const api = {
   ...assignmentOps,
   ...coverageOps,
   ...handoverOps,
+  ...evaluationOps,
   ...backupOps,
   ...auditOps,
+  ...worklogOps,
+  ...tasksOps,
+  ...targetsOps,
 } as const;
 
 export type Api = typeof api;

@@ -22,8 +22,8 @@ const figure = z.string().regex(/^-?\d{1,17}$/, 'an integer (fen or units) as a 
 export const itemSourceSchema = z.discriminatedUnion('kind', [
   /** A target indicator (存款净增, 日均存款, 理财销售 …) computed from the imported data, credited by days held × share. */
   z.object({ kind: z.literal('indicator'), indicator: z.string().min(1).max(40) }).strict(),
-  /** A measure of the manager's work: contact-plan coverage (‰ of clients contacted as planned), share of VIP clients … */
-  z.object({ kind: z.literal('metric'), metric: z.enum(['contact_coverage', 'vip_share', 'vip_growth']) }).strict(),
+  /** A measure of the manager's work, in basis points: contact-plan coverage (联系计划覆盖率), share of VIP clients in the book. */
+  z.object({ kind: z.literal('metric'), metric: z.enum(['contact_coverage', 'vip_share']) }).strict(),
   /** Scored by the supervisor against a rubric (客户服务, 工作程序执行, 综合素质 …). */
   z
     .object({
@@ -86,6 +86,11 @@ export const schemeItemSchema = z
     /** The item's points never go above / below these (封顶 / 保底). */
     maxPoints: points.optional(),
     minPoints: points.optional(),
+    /**
+     * The target when the period has none from the target plans: always for metrics (e.g. contact coverage 9000 basis points),
+     * and as a fallback for indicators (the published plan's figure for the manager wins).
+     */
+    fixedTarget: figure.optional(),
     /** This item scores only when another item's completion reaches a level (explicit calculation order). */
     gate: z.object({ item: key, minPct: pct }).strict().optional(),
   })

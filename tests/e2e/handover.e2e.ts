@@ -11,7 +11,8 @@ import type { OpenApp } from './support/browser-mode.js';
 
 let app: OpenApp;
 let page: Page;
-const shot = (name: string): Promise<Buffer> => page.screenshot({ path: path.join(SCREENSHOT_DIR, name), animations: 'disabled', fullPage: true });
+// Whole pages, except with a dialog open: a full-page shot of a scrolled page with a modal misplaces the app bar.
+const shot = (name: string, fullPage = true): Promise<Buffer> => page.screenshot({ path: path.join(SCREENSHOT_DIR, name), animations: 'disabled', fullPage });
 const ready = () => page.locator('[data-testid="page-handover"][data-state="ready"]');
 
 interface Person {
@@ -94,6 +95,8 @@ afterAll(async () => {
 let day = '';
 let people: ReturnType<typeof pickPeople>;
 let movedClients: number[] = [];
+let heldBefore: number[] = [];
+let handoverId = '';
 
 describe('the handover wizard in the browser', () => {
   it('hands a manager’s whole book to two colleagues of the same outlet, previews, applies and prints the sheet', async () => {
@@ -103,6 +106,7 @@ describe('the handover wizard in the browser', () => {
     people = pickPeople(day);
     const { leaver, receivers } = people;
     const held = heldBy(leaver.id, day);
+    heldBefore = held;
     expect(held.length).toBeGreaterThan(0);
 
     // Step 1: the leaver, found by staff number.
@@ -157,13 +161,14 @@ describe('the handover wizard in the browser', () => {
     await page.getByTestId('handover-apply-summary').waitFor();
     await page.getByTestId('handover-apply-open').click();
     await page.getByTestId('handover-apply-reason').fill(`${leaver.name}调离`);
-    await shot('handover-4-confirm.png');
+    await shot('handover-4-confirm.png', false);
     await page.getByTestId('handover-apply-confirm').click();
     const result = page.getByTestId('handover-result');
     await result.waitFor();
     expect(await result.getAttribute('data-changed')).toBe(String(held.length));
     const changeId = await result.getAttribute('data-change-id');
     expect(changeId).toMatch(/^\d+$/);
+    handoverId = changeId ?? '';
 
     // The store: from the date, none of those clients is the leaver's; each is one of the two receivers'.
     expect(heldBy(leaver.id, day)).toEqual([]);
@@ -215,7 +220,7 @@ describe('the handover wizard in the browser', () => {
     expect(await page.getByTestId('team-save').isDisabled()).toBe(true);
     await page.getByTestId('team-share-0').fill('30');
     await page.getByTestId('team-reason').fill('联合维护');
-    await shot('handover-6-team-dialog.png');
+    await shot('handover-6-team-dialog.png', false);
     await page.getByTestId('team-save').click();
     await page.getByTestId('team-save').waitFor({ state: 'detached' });
     await page.locator(`[data-testid="team-member"][data-role="secondary"][data-staff-no="${secondary.staffNo}"][data-share-bp="3000"]`).waitFor();
@@ -227,5 +232,46 @@ describe('the handover wizard in the browser', () => {
       { m: primary.id, role: 'primary', bp: 7000 },
       { m: secondary.id, role: 'secondary', bp: 3000 },
     ]);
+  });
+
+  it('undoes the team change and then the handover on the assignment page; the record says so and the leaver holds the clients again', async () => {
+    await app.openNav('assignment');
+    // The team change came last, so it is undone first (an undo is refused while a later change builds on it).
+    const first = page.getByTestId('assignment-change').first();
+    expect(await first.getAttribute('data-kind')).toBe('manual');
+    await first.getByTestId('assignment-undo').click();
+    await page.locator('[data-testid="assignment-change"][data-kind="manual"][data-undone="true"]').first().waitFor();
+    const handover = page.locator(`[data-testid="assignment-change"][data-change-id="${handoverId}"]`);
+    expect(await handover.getAttribute('data-kind')).toBe('handover');
+    await handover.getByTestId('assignment-undo').click();
+    await page.locator(`[data-testid="assignment-change"][data-change-id="${handoverId}"][data-undone="true"]`).waitFor();
+    expect(heldBy(people.leaver.id, day)).toEqual(heldBefore);
+
+    await app.openNav('handover');
+    const row = page.locator(`[data-testid="handover-history-row"][data-change-id="${handoverId}"]`);
+    await row.waitFor();
+    expect(await row.getAttribute('data-undone')).toBe('true');
+    expect(await row.innerText()).toContain('已撤销');
+    // The sheet of an undone handover is still the record of what was signed.
+    const text = (await download('handover-history-sheet', path.join(outDir, 'handover-sheet-e2e-reprint.pdf'))).replace(/\s+/g, '');
+    expect(text).toContain(people.leaver.name);
+    await shot('handover-8-history-undone.png');
+  });
+
+  it('reads in English too', async () => {
+    await page.getByTestId('locale-switch').click();
+    await page.getByTestId('locale-option-en').click();
+    await page.getByText('Leaving manager').first().waitFor();
+    await ready().waitFor();
+    expect(await page.getByTestId('nav-handover').innerText()).toBe('Handover');
+    await page.getByTestId('handover-leaver').fill(people.leaver.staffNo);
+    await page.getByTestId(`handover-leaver-option-${people.leaver.staffNo}`).click();
+    await page.getByTestId('handover-next').click();
+    await page.getByTestId('handover-next').click();
+    await page.locator('[data-testid="handover-plan"][data-state="ready"]').waitFor();
+    await shot('handover-9-english-preview.png');
+    await page.getByTestId('locale-switch').click();
+    await page.getByTestId('locale-option-zh-CN').click();
+    await page.getByText('选择移交人').first().waitFor();
   });
 });

@@ -22,7 +22,8 @@ describe('the API contract', () => {
     expect(Object.keys(handlers).sort()).toEqual(names);
     for (const name of names) {
       const spec = api[name as keyof typeof api];
-      expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+      // domain.verb, both lower camel case (contactPlans.due)
+      expect(name).toMatch(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/);
       expect(spec.roles.length).toBeGreaterThan(0);
       for (const r of spec.roles) expect(ROLES).toContain(r);
       expect(['any', 'org', 'own']).toContain(spec.scope);

@@ -4,7 +4,11 @@ import { auditEn } from './audit-en.js';
 import { backupEn } from './backup-en.js';
 import { authEn } from './auth-en.js';
 import { coverageEn } from './coverage-en.js';
+import { evaluationEn } from './evaluation-en.js';
 import { handoverEn } from './handover-en.js';
+import { targetsEn } from './targets-en.js';
+import { tasksEn } from './tasks-en.js';
+import { worklogEn } from './worklog-en.js';
 import type { zhCN } from './messages-zh.js';
 
 /** Same keys as the Chinese reference: a missing or extra key is a compile error. */
@@ -15,7 +19,11 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...assignEn,
   ...assignmentRulesEn,
   ...coverageEn,
+  ...evaluationEn,
   ...handoverEn,
+  ...targetsEn,
+  ...worklogEn,
+  ...tasksEn,
   'app.name': 'Branch Workbench',
   'app.loading': 'Loading the workspace…',
   'app.loadFailedTitle': 'Cannot load the workspace',

@@ -4,7 +4,11 @@ import { auditZh } from './audit-zh.js';
 import { backupZh } from './backup-zh.js';
 import { authZh } from './auth-zh.js';
 import { coverageZh } from './coverage-zh.js';
+import { evaluationZh } from './evaluation-zh.js';
 import { handoverZh } from './handover-zh.js';
+import { targetsZh } from './targets-zh.js';
+import { tasksZh } from './tasks-zh.js';
+import { worklogZh } from './worklog-zh.js';
 
 /**
  * The Chinese dictionary is the reference: its keys are the key set, and the English one must have
@@ -17,7 +21,11 @@ export const zhCN = {
   ...assignZh,
   ...assignmentRulesZh,
   ...coverageZh,
+  ...evaluationZh,
   ...handoverZh,
+  ...targetsZh,
+  ...worklogZh,
+  ...tasksZh,
   'app.name': '网点管户工作台',
   'app.loading': '正在加载工作区…',
   'app.loadFailedTitle': '无法加载工作区',

@@ -7,7 +7,9 @@ export const PAGE_KEYS = [
   'assignment',
   'coverage',
   'handover',
+  'targets',
   'tasks',
+  'worklog',
   'evaluation',
   'reports',
   'import',
@@ -23,7 +25,7 @@ export type PageKey = (typeof PAGE_KEYS)[number];
 export function pagesFor(role: 'admin' | 'supervisor' | 'manager'): readonly PageKey[] {
   if (role === 'admin') return PAGE_KEYS;
   if (role === 'supervisor') return PAGE_KEYS.filter((p) => p !== 'import');
-  return PAGE_KEYS.filter((p) => ['dashboard', 'clients', 'tasks', 'evaluation', 'settings'].includes(p));
+  return PAGE_KEYS.filter((p) => ['dashboard', 'clients', 'tasks', 'worklog', 'evaluation', 'settings'].includes(p));
 }
 
 export const DEFAULT_PAGE: PageKey = 'dashboard';

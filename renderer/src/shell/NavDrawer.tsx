@@ -4,12 +4,14 @@ import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import BadgeIcon from '@mui/icons-material/Badge';
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import DonutSmallIcon from '@mui/icons-material/DonutSmall';
+import EventNoteIcon from '@mui/icons-material/EventNote';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import PeopleIcon from '@mui/icons-material/People';
 import SettingsIcon from '@mui/icons-material/Settings';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import SummarizeIcon from '@mui/icons-material/Summarize';
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
+import TrackChangesIcon from '@mui/icons-material/TrackChanges';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { ReactElement } from 'react';
 import { navKey } from '../components/PageRoot.js';
@@ -27,7 +29,9 @@ const ICONS: Record<PageKey, ReactElement> = {
   assignment: <AssignmentIndIcon />,
   coverage: <FactCheckIcon />,
   handover: <SwapHorizIcon />,
+  targets: <TrackChangesIcon />,
   tasks: <TaskAltIcon />,
+  worklog: <EventNoteIcon />,
   evaluation: <AssessmentIcon />,
   reports: <SummarizeIcon />,
   import: <UploadFileIcon />,

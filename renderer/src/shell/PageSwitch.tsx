@@ -4,12 +4,16 @@ import { AssignmentPage } from '../pages/assignment/AssignmentPage.js';
 import { ClientsPage } from '../pages/clients/ClientsPage.js';
 import { CoveragePage } from '../pages/coverage/CoveragePage.js';
 import { DashboardPage } from '../pages/dashboard/DashboardPage.js';
+import { EvaluationPage } from '../pages/evaluation/EvaluationPage.js';
 import { GuidePage } from '../pages/guides/GuidePage.js';
 import { HandoverPage } from '../pages/handover/HandoverPage.js';
 import { ImportPage } from '../pages/import/ImportPage.js';
 import { ManagersPage } from '../pages/managers/ManagersPage.js';
 import { SegmentsPage } from '../pages/segments/SegmentsPage.js';
 import { SettingsPage } from '../pages/settings/SettingsPage.js';
+import { TargetsPage } from '../pages/targets/TargetsPage.js';
+import { TasksPage } from '../pages/tasks/TasksPage.js';
+import { WorklogPage } from '../pages/worklog/WorklogPage.js';
 import type { PageKey } from '../routing/routes.js';
 
 function pageFor(page: PageKey): ReactElement {
@@ -32,8 +36,14 @@ function pageFor(page: PageKey): ReactElement {
       return <CoveragePage />;
     case 'handover':
       return <HandoverPage />;
+    case 'targets':
+      return <TargetsPage />;
+    case 'worklog':
+      return <WorklogPage />;
     case 'tasks':
+      return <TasksPage />;
     case 'evaluation':
+      return <EvaluationPage />;
     case 'reports':
       return <GuidePage page={page} />;
   }

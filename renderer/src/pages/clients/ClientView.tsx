@@ -11,6 +11,7 @@ import { PageRoot } from '../../components/PageRoot.js';
 import { useLocale, useT } from '../../i18n/I18nProvider.js';
 import { hrefFor } from '../../routing/routes.js';
 import { ScoreCard } from '../client/ScoreCard.js';
+import { LogContactButton } from '../worklog/LogContactButton.js';
 import { TeamCard } from './TeamCard.js';
 
 const DASH = '—';
@@ -173,6 +174,7 @@ function ClientBody(props: { c: ClientDetail; onTeamChanged: () => void }) {
           </Section>
           <Box sx={{ height: 16 }} />
           <Section title={t('client.contacts')} testId="client-contacts">
+            <LogContactButton clientNo={c.clientNo} onLogged={props.onTeamChanged} />
             {c.contacts.length === 0 && <Typography sx={{ color: 'text.secondary' }}>{t('client.noContacts')}</Typography>}
             {c.contacts.slice(0, 8).map((k) => (
               <Field key={k.id} label={k.contactAt.slice(0, 10)} value={`${k.managerName} · ${k.purpose ?? ''}${k.outcome === null ? '' : ` → ${k.outcome}`}`} />

@@ -13,7 +13,7 @@ export function ApplyStep(props: { plan: HandoverPlan; confirming: boolean; onCl
   const { locale } = useLocale();
   const { plan } = props;
   const n = (v: number): string => formatCount(v, locale);
-  const receivers = plan.receivers.map((r) => `${r.name}（${r.code}）${n(r.clientsReceived)}`).join('、');
+  const receivers = plan.receivers.map((r) => t('handover.apply.receiverItem', { name: `${r.name}（${r.code}）`, count: n(r.clientsReceived) })).join(t('handover.listSeparator'));
   return (
     <>
       <Typography data-testid="handover-apply-summary">

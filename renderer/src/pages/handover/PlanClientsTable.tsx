@@ -54,8 +54,9 @@ export function PlanClientsTable(props: { plan: HandoverPlan }) {
           />
         ))}
       </Stack>
-      <TableContainer component={Paper} variant="outlined">
-        <Table size="small" data-testid="handover-clients" data-rows={rows.length} aria-label={t('handover.clients.title')}>
+      {/* A page scrolls inside its own frame, so the steps' buttons below stay within reach. */}
+      <TableContainer component={Paper} variant="outlined" sx={{ maxHeight: 480 }}>
+        <Table size="small" stickyHeader data-testid="handover-clients" data-rows={rows.length} aria-label={t('handover.clients.title')}>
           <TableHead>
             <TableRow>
               <TableCell>{t('handover.col.clientNo')}</TableCell>

@@ -1,4 +1,4 @@
-import { Paper, Table, TableBody, TableCell, TableContainer, TableFooter, TableHead, TableRow, Typography } from '@mui/material';
+import { Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import type { HandoverPlan } from '../../../../shared/assignment/handover.js';
 import { formatFen } from '../../../../shared/model/money.js';
 import { useLocale, useT } from '../../i18n/I18nProvider.js';
@@ -57,24 +57,20 @@ export function PlanReceiversTable(props: { plan: HandoverPlan }) {
                 </TableCell>
               </TableRow>
             ))}
-          </TableBody>
-          <TableFooter>
-            <TableRow data-testid="handover-receivers-total" data-received={placed}>
-              <TableCell colSpan={2} sx={{ fontWeight: 600, color: 'text.primary' }}>
-                {t('handover.total')}
-              </TableCell>
-              <TableCell align="right" sx={{ ...num, fontWeight: 600, color: 'text.primary' }}>
+            <TableRow data-testid="handover-receivers-total" data-received={placed} sx={{ '& td': { fontWeight: 600, borderTop: 2, borderTopColor: 'divider', borderBottom: 0 } }}>
+              <TableCell colSpan={2}>{t('handover.total')}</TableCell>
+              <TableCell align="right" sx={num}>
                 {n(placed)}
               </TableCell>
-              <TableCell align="right" sx={{ ...num, color: 'text.primary' }}>
+              <TableCell align="right" sx={num}>
                 {formatFen(plan.receivers.reduce((sum, r) => sum + receivedAumFen(plan, r.managerId), 0))}
               </TableCell>
-              <TableCell align="right" sx={{ ...num, color: 'text.primary' }}>
+              <TableCell align="right" sx={num}>
                 {n(plan.totals.tasks)}
               </TableCell>
               <TableCell colSpan={2} />
             </TableRow>
-          </TableFooter>
+          </TableBody>
         </Table>
       </TableContainer>
     </>

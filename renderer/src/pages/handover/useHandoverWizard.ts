@@ -40,7 +40,8 @@ export function useHandoverWizard(onApplied: () => void): HandoverWizard {
   const { draft } = state;
   // A half-typed date reads today's roster rather than sending the server a date it refuses.
   const roster = useApiQuery('managers.list', isIsoDate(draft.from) ? { asOf: draft.from } : {});
-  const managers = useMemo(() => (roster.state === 'ready' ? roster.value : (roster.latest ?? [])), [roster]);
+  const rosterRows = roster.state === 'ready' ? roster.value : roster.latest;
+  const managers = useMemo(() => rosterRows ?? [], [rosterRows]);
   const candidates = useMemo(() => receiverCandidates(managers, draft.managerId, draft.includeOnLeave), [managers, draft.managerId, draft.includeOnLeave]);
   const eligibleIds = useMemo(() => new Set(candidates.map((m) => m.id)), [candidates]);
   const blocker = blockerOf(state.step, draft, eligibleIds);
