@@ -7,8 +7,8 @@ import { creditedActualsMany, periodWindow } from '../targets/credit.js';
 import type { YearWindow } from '../targets/org-actuals.js';
 import { sourceOf } from '../targets/org-actuals.js';
 import { contactPlanCoverage } from '../worklog/coverage.js';
-import type { Q } from './rational.js';
-import { q } from './rational.js';
+import type { Rational } from '../platform/rational.js';
+import { rat } from '../platform/rational.js';
 import type { ManagerInputs } from './scorecard.js';
 import type { ItemInput } from './score-item.js';
 
@@ -68,7 +68,7 @@ function targetsFor(store: Store, indicator: string, period: string): Map<number
 }
 
 /** Share of VIP (金卡+) clients among those each manager holds as primary on `day`, in basis points. */
-function vipShare(store: Store, day: string): Map<number, Q> {
+function vipShare(store: Store, day: string): Map<number, Rational> {
   const vip = CLIENT_TIERS.filter((t) => tierRank(t) >= tierRank(VIP_MIN_TIER));
   const rows = store.db
     .prepare(
@@ -77,7 +77,7 @@ function vipShare(store: Store, day: string): Map<number, Q> {
        WHERE a.role = 'primary' AND a.valid_from <= @day AND (a.valid_to IS NULL OR a.valid_to > @day) GROUP BY a.manager_id`,
     )
     .all({ day, vip: JSON.stringify(vip) }) as Array<{ id: number; n: number; v: number }>;
-  return new Map(rows.map((r) => [r.id, q(BigInt(r.v) * 10_000n, BigInt(r.n))]));
+  return new Map(rows.map((r) => [r.id, rat(BigInt(r.v) * 10_000n, BigInt(r.n))]));
 }
 
 /** Credited actuals of each indicator the scheme uses (those without a source: none). */
@@ -106,7 +106,7 @@ export function gatherInputs(
 ): PeriodInputs {
   const ids = managers.map((m) => m.managerId);
   const window = periodWindow(store, period.key, period.to);
-  const byItem = new Map<string, { actual: Map<number, Q>; target: Map<number, bigint>; direction: 'up' | 'down' }>();
+  const byItem = new Map<string, { actual: Map<number, Rational>; target: Map<number, bigint>; direction: 'up' | 'down' }>();
   // Every indicator's credited actuals at once (balance indicators share one read), each once even when the scheme
   // scores it several ways (ratio, bands, difference).
   const creditedBy = creditedByIndicator(store, scheme, window);
@@ -118,19 +118,19 @@ export function gatherInputs(
         | undefined;
       const source = row === undefined ? null : sourceOf(row.code, row.source);
       const credited = creditedBy.get(item.source.indicator) ?? new Map<number, bigint>();
-      const actual = new Map<number, Q>(ids.map((id) => [id, q(credited.get(id) ?? 0n)]));
+      const actual = new Map<number, Rational>(ids.map((id) => [id, rat(credited.get(id) ?? 0n)]));
       const planned = targetsFor(store, item.source.indicator, period.key);
       const target = new Map<number, bigint>();
       for (const id of ids) {
         const t = planned.get(id) ?? fixed;
         if (t !== null) target.set(id, t);
       }
-      byItem.set(item.key, { actual: source === null || window.snapshot === null ? new Map<number, Q>() : actual, target, direction: row?.direction ?? 'up' });
+      byItem.set(item.key, { actual: source === null || window.snapshot === null ? new Map<number, Rational>() : actual, target, direction: row?.direction ?? 'up' });
     } else if (item.source.kind === 'metric') {
-      let actual: Map<number, Q>;
+      let actual: Map<number, Rational>;
       if (item.source.metric === 'contact_coverage') {
         const cov = contactPlanCoverage(store, { from: period.from, to: period.to, managerIds: ids });
-        actual = new Map(cov.managers.filter((m) => m.underPlan > 0).map((m) => [m.managerId, q(BigInt(m.covered) * 10_000n, BigInt(m.underPlan))]));
+        actual = new Map(cov.managers.filter((m) => m.underPlan > 0).map((m) => [m.managerId, rat(BigInt(m.covered) * 10_000n, BigInt(m.underPlan))]));
       } else {
         actual = vipShare(store, period.to);
       }

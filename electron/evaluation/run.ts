@@ -7,7 +7,7 @@ import type { Store } from '../store/store.js';
 import { canonicalJson } from '../security/canonical-json.js';
 import type { EvaluatedManager, PeriodInputs } from './inputs.js';
 import { evaluatedManagers, gatherInputs } from './inputs.js';
-import { formatDecimal, formatPercent } from './rational.js';
+import { formatDecimal, formatPercent } from '../platform/rational.js';
 import type { StoredScheme } from './schemes.js';
 import { schemeInForce } from './schemes.js';
 import type { Scorecard } from './scorecard.js';

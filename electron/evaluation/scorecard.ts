@@ -1,7 +1,7 @@
 import type { Scheme, SchemeItem } from '../../shared/evaluation/scheme.js';
 import type { ManagerGrade } from '../../shared/model/manager.js';
 import { calculationOrder } from './validate-scheme.js';
-import { cmp, formatHundredths, mul, percent, q, round } from './rational.js';
+import { compare, formatHundredths, mul, percent, rat, roundHalfAway } from '../platform/rational.js';
 import type { ItemInput, ItemScore, TraceStep } from './score-item.js';
 import { scoreItem } from './score-item.js';
 
@@ -47,7 +47,7 @@ export function scoreManager(scheme: Scheme, inputs: ManagerInputs): Scorecard {
     let score = scoreItem(item, input);
     if (item.gate !== undefined && score.points !== null) {
       const gate = scores.get(item.gate.item);
-      const reached = gate?.completion !== null && gate?.completion !== undefined && cmp(gate.completion, percent(item.gate.minPct)) >= 0;
+      const reached = gate?.completion !== null && gate?.completion !== undefined && compare(gate.completion, percent(item.gate.minPct)) >= 0;
       if (!reached) {
         score = {
           ...score,
@@ -65,7 +65,7 @@ export function scoreManager(scheme: Scheme, inputs: ManagerInputs): Scorecard {
   const deductions = sum(isDeduction);
   const gradeCoef = scheme.coefficients.grade[inputs.grade] ?? 1;
   const outletCoef = inputs.outletCode === null ? 1 : (scheme.coefficients.outlet[inputs.outletCode] ?? 1);
-  const adjusted = round(mul(mul(q(quantitative), percent(gradeCoef * 100)), percent(outletCoef * 100)));
+  const adjusted = roundHalfAway(mul(mul(rat(quantitative), percent(gradeCoef * 100)), percent(outletCoef * 100)));
   const trace: TraceStep[] = [
     { zh: '指标得分', en: 'Quantitative points', value: formatHundredths(quantitative) },
     { zh: `× 职级系数 ${gradeCoef} × 网点系数 ${outletCoef}`, en: `× grade ${gradeCoef} × outlet ${outletCoef}`, value: formatHundredths(adjusted) },

@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../../shared/i18n/locale.js';
 import type { Scheme, SchemeItem } from '../../shared/evaluation/scheme.js';
 import { weightedItems } from '../../shared/evaluation/scheme.js';
-import { hundredths } from './rational.js';
+import { hundredths } from '../platform/rational.js';
 
 export interface SchemeProblem {
   /** The item concerned, or null for the scheme as a whole. */

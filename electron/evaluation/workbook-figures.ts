@@ -2,7 +2,7 @@ import type { EvaluationCard, EvaluationItemScore } from '../../shared/evaluatio
 import type { FigureUnit } from '../../shared/evaluation/sheet.js';
 import { figureNumber, pointsNumber } from '../../shared/evaluation/sheet.js';
 import type { XlsxCell } from '../xlsx/build-xlsx.js';
-import { formatPercent, q, round } from './rational.js';
+import { formatPercent, rat, roundHalfAway } from '../platform/rational.js';
 
 /**
  * Exact arithmetic for the workbook's totals and averages. Every figure on a card is a decimal string with at most
@@ -40,14 +40,14 @@ export function sumPoints(values: ReadonlyArray<string | null>): bigint {
 /** The mean of hundredths, to hundredths, half away from zero; null for none. */
 export function meanHundredths(values: readonly bigint[]): bigint | null {
   if (values.length === 0) return null;
-  return round(q(values.reduce((s, v) => s + v, 0n), BigInt(values.length)));
+  return roundHalfAway(rat(values.reduce((s, v) => s + v, 0n), BigInt(values.length)));
 }
 
 /** actual ÷ target (or target ÷ actual when less is better) as a percentage with two decimals; null without a positive base. */
 export function completionText(actualCents: bigint, targetCents: bigint, direction: 'up' | 'down'): string | null {
   const [num, den] = direction === 'up' ? [actualCents, targetCents] : [targetCents, actualCents];
   if (den <= 0n) return null;
-  return formatPercent(q(num, den));
+  return formatPercent(rat(num, den));
 }
 
 export const itemOf = (card: EvaluationCard, key: string): EvaluationItemScore | undefined => card.items.find((i) => i.key === key);

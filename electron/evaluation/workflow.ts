@@ -1,6 +1,6 @@
 import { AppError } from '../platform/app-error.js';
 import type { Store } from '../store/store.js';
-import { hundredths } from './rational.js';
+import { hundredths } from '../platform/rational.js';
 import { computePeriod } from './run.js';
 import { schemeById } from './schemes.js';
 

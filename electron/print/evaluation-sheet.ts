@@ -84,11 +84,17 @@ function nameCell(e: EvaluationSheetItem, nameOf: (key: string) => string): Safe
   return html`<td class="name">${e.item.name}<span class="rule">${ruleText(e, nameOf)}</span></td>`;
 }
 
+/** A target or actual in the table: amounts in 元 (the note under the table says so), counts with their unit, metrics in %. */
+function tableFigure(value: string | null, e: EvaluationSheetItem): string {
+  const text = figureText(value, e.unit);
+  return value !== null && e.unit.kind === 'count' ? `${text} ${e.unit.label}` : text;
+}
+
 function quantitative(s: EvaluationSheet, items: EvaluationSheetItem[], nameOf: (key: string) => string): SafeHtml {
   const rows = items.map((e, i) => {
     const completion = e.score.completion === null ? '—' : `${e.score.completion}%`;
     return html`<tr><td class="center">${i + 1}</td>${nameCell(e, nameOf)}<td class="num">${e.item.weight.toFixed(2)}</td>
-<td class="num">${figureText(traceValue(e.score, 'Target'), e.unit)}</td><td class="num">${figureText(traceValue(e.score, 'Actual'), e.unit)}</td>
+<td class="num">${tableFigure(traceValue(e.score, 'Target'), e)}</td><td class="num">${tableFigure(traceValue(e.score, 'Actual'), e)}</td>
 <td class="num">${completion}</td><td class="num">${points(e)}</td></tr>`;
   });
   const c = s.card.coefficient;

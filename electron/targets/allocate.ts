@@ -1,5 +1,5 @@
-import type { Rational } from './rational.js';
-import { lcm } from './rational.js';
+import type { Rational } from '../platform/rational.js';
+import { lcm } from '../platform/rational.js';
 
 /**
  * Splitting a whole figure into parts that add up to it exactly (任务分解的取整): largest-remainder rounding in fen

@@ -6,8 +6,8 @@ import { readBookConfig } from '../book/config-store.js';
 import type { Store } from '../store/store.js';
 import { eventCreditSet, stockCreditSet } from './credit-set.js';
 import type { YearWindow } from './org-actuals.js';
-import type { Rational } from './rational.js';
-import { ZERO, add, rat, roundHalfAway } from './rational.js';
+import type { Rational } from '../platform/rational.js';
+import { ZERO, add, rat, roundHalfAway } from '../platform/rational.js';
 
 /**
  * A period's window for actuals: like the year's (org-actuals), for any period — the last snapshot on or before the

@@ -1,7 +1,7 @@
 import type { AllocationFailure } from './allocate.js';
 import { integerWeights } from './allocate.js';
-import type { Rational } from './rational.js';
-import { ZERO, add, compare, floor, fraction, isInteger, mul, rat, sub } from './rational.js';
+import type { Rational } from '../platform/rational.js';
+import { ZERO, add, compare, floor, fraction, isInteger, mul, rat, sub } from '../platform/rational.js';
 
 /**
  * A table whose rows and columns must both add up exactly (controlled rounding): outlets × quarters, where each

@@ -7,7 +7,7 @@ import { indicatorView, readIndicator } from './context.js';
 import { creditedActuals, periodWindow } from './credit.js';
 import { orgActual, sourceOf } from './org-actuals.js';
 import { managerBasis, progressBasis } from './progress-plan.js';
-import { rat, roundHalfAway } from './rational.js';
+import { rat, roundHalfAway } from '../platform/rational.js';
 
 /**
  * 任务完成进度: actual against target for one period, per unit decomposed, outlet and manager.

@@ -9,40 +9,20 @@
 // The engine is TypeScript with no bundle of its own, so a small esbuild bundle of it is built into a temp folder.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleTs } from './bundle-ts.mjs';
 
-const require = createRequire(import.meta.url);
 const given = process.argv.slice(2).find((a) => !a.startsWith('--'));
 const KEEP = process.argv.includes('--keep');
-const root = path.resolve('.');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bw-bench-assign-'));
 const seconds = (t0) => (performance.now() - t0) / 1000;
 
 async function bundle() {
-  const outfile = path.join(dir, 'assign.cjs');
-  const driver = require.resolve('better-sqlite3-multiple-ciphers');
-  await build({
-    stdin: {
-      contents: `export { openStore } from './electron/store/store.ts';
+  return bundleTs(dir, 'assign', `export { openStore } from './electron/store/store.ts';
         export { loadBook } from './electron/assignment/load-book.ts';
         export { planAssignment } from './electron/assignment/rules-engine.ts';
-        export { parseAssignmentRules } from './shared/assignment/rules.ts';`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-    // The native driver stays outside the bundle, loaded from this checkout's node_modules by absolute path.
-    plugins: [{ name: 'driver', setup: (b) => b.onResolve({ filter: /^better-sqlite3-multiple-ciphers$/ }, () => ({ path: driver, external: true })) }],
-  });
-  return require(outfile);
+        export { parseAssignmentRules } from './shared/assignment/rules.ts';`);
 }
 
 /** Independent check of the hard constraints and, when the plan says feasible, of the tolerance. */

@@ -4,45 +4,26 @@
 //
 // The report is TypeScript with no bundle of its own, so a small esbuild bundle of it is built into a temp folder.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleTs } from './bundle-ts.mjs';
 
-const require = createRequire(import.meta.url);
 const file = process.argv[2];
 if (file === undefined) {
   process.stderr.write('usage: node tests/bench/coverage.mjs WORKSPACE.db\n');
   process.exit(2);
 }
-const root = path.resolve('.');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bw-bench-coverage-'));
 const ms = (t0) => performance.now() - t0;
 
 async function bundle() {
-  const outfile = path.join(dir, 'coverage.cjs');
-  const driver = require.resolve('better-sqlite3-multiple-ciphers');
-  await build({
-    stdin: {
-      contents: `export { openStore } from './electron/store/store.ts';
+  return bundleTs(dir, 'coverage', `export { openStore } from './electron/store/store.ts';
         export { coverageReport } from './electron/assignment/coverage.ts';
         export { unitAndDescendants } from './electron/org/outlet-card.ts';
         export { loadBook } from './electron/assignment/load-book.ts';
         export { buildPlanState } from './electron/assignment/plan-state.ts';
         export { planPolicyWarnings } from './electron/assignment/policy-preview.ts';
-        export { parseAssignmentRules } from './shared/assignment/rules.ts';`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-    plugins: [{ name: 'driver', setup: (b) => b.onResolve({ filter: /^better-sqlite3-multiple-ciphers$/ }, () => ({ path: driver, external: true })) }],
-  });
-  return require(outfile);
+        export { parseAssignmentRules } from './shared/assignment/rules.ts';`);
 }
 
 function time(label, run) {

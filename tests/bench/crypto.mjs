@@ -1,7 +1,8 @@
 // Benchmark: the encrypted store (SQLCipher 4 via SQLite3 Multiple Ciphers) against a plain one, measured in the
 // same run on the same work: (1) a generated GBK client extract through the full import pipeline, (2) the demo
 // workspace built through the import pipeline and scored, (3) the client-book recompute alone (the analytical
-// pass; the evaluation of issue 8 will join it). Prints each time and the ratio encrypted/plain (target <= 1.3).
+// pass) and (4) an evaluation of the demo's last month (`evaluate`: every manager's credited actuals and scores).
+// Prints each time and the ratio encrypted/plain (target <= 1.3).
 // Usage: node tests/bench/crypto.mjs [client rows] [demo clients]   (after `npm run build`)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +15,20 @@ const DEMO = Number(process.argv[3] ?? 50_000);
 const cli = path.resolve('dist/cli.cjs');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bw-bench-crypto-'));
 const PASS = 'bench passphrase 2026';
+
+/** A monthly scheme over the data-sourced indicators (fixed targets: the demo's head-office plans are yearly). */
+const BENCH_SCHEME = {
+  code: 'BENCH-M',
+  name: '基准月度考核',
+  periodType: 'month',
+  items: [
+    { key: 'dep', name: '存款净增', weight: 30, source: { kind: 'indicator', indicator: 'DEP_NET' }, method: { type: 'ratio' }, fixedTarget: '100000000' },
+    { key: 'avg', name: '日均存款', weight: 20, source: { kind: 'indicator', indicator: 'DEP_AVG' }, method: { type: 'bands', bands: [{ fromPct: 60, scorePct: 60 }, { fromPct: 100, scorePct: 100 }] }, fixedTarget: '5000000000' },
+    { key: 'wealth', name: '理财销售', weight: 20, source: { kind: 'indicator', indicator: 'WEALTH_SALES' }, method: { type: 'ratio' }, fixedTarget: '50000000' },
+    { key: 'newc', name: '新增有效客户', weight: 15, source: { kind: 'indicator', indicator: 'NEW_CLIENT' }, method: { type: 'difference', per: '1', pointsAbove: 0.5, pointsBelow: 0.5 }, fixedTarget: '10' },
+    { key: 'cover', name: '联系计划覆盖率', weight: 15, source: { kind: 'metric', metric: 'contact_coverage' }, method: { type: 'ratio' }, fixedTarget: '9000' },
+  ],
+};
 
 function run(args, encrypted) {
   const env = { ...process.env, BW_LOG_LEVEL: 'warn', ...(encrypted ? { BW_PASSPHRASE: PASS } : {}) };
@@ -51,6 +66,15 @@ try {
         enc.push(run(['score', '--db', dbs[true], '--json'], true));
       }
       results.push([`score (book recompute) on the demo, median of 3`, median(plain), median(enc)]);
+      const scheme = path.join(dir, 'scheme.json');
+      fs.writeFileSync(scheme, JSON.stringify(BENCH_SCHEME));
+      const evalPlain = [];
+      const evalEnc = [];
+      for (let i = 0; i < 3; i++) {
+        evalPlain.push(run(['evaluate', '--db', dbs[false], '--scheme', scheme, '--period', '2026-10', '--json'], false));
+        evalEnc.push(run(['evaluate', '--db', dbs[true], '--scheme', scheme, '--period', '2026-10', '--json'], true));
+      }
+      results.push([`evaluate 2026-10 (every manager), median of 3`, median(evalPlain), median(evalEnc)]);
     }
   }
   for (const [label, plain, enc] of results) {

@@ -5,42 +5,23 @@
 //
 // The domain code is TypeScript with no bundle of its own, so a small esbuild bundle of it is built into a temp folder.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleTs } from './bundle-ts.mjs';
 
-const require = createRequire(import.meta.url);
 const file = process.argv[2];
 if (file === undefined) {
   process.stderr.write('usage: node tests/bench/targets.mjs WORKSPACE.db\n');
   process.exit(2);
 }
-const root = path.resolve('.');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bw-bench-targets-'));
 const ms = (t0) => performance.now() - t0;
 
 async function bundle() {
-  const outfile = path.join(dir, 'targets.cjs');
-  const driver = require.resolve('better-sqlite3-multiple-ciphers');
-  await build({
-    stdin: {
-      contents: `export { openStore } from './electron/store/store.ts';
+  return bundleTs(dir, 'targets', `export { openStore } from './electron/store/store.ts';
         export { previewDecomposition, resolveParams } from './electron/targets/decompose.ts';
         export { targetProgress } from './electron/targets/progress.ts';
-        export { decompositionParamsSchema } from './shared/targets/decomposition.ts';`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-    plugins: [{ name: 'driver', setup: (b) => b.onResolve({ filter: /^better-sqlite3-multiple-ciphers$/ }, () => ({ path: driver, external: true })) }],
-  });
-  return require(outfile);
+        export { decompositionParamsSchema } from './shared/targets/decomposition.ts';`);
 }
 
 function time(label, run) {

@@ -8,12 +8,10 @@
 // copied first: a run stores tasks, and a second run on the same file would (rightly) skip every client.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleTs } from './bundle-ts.mjs';
 
-const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const flag = (name) => {
   const i = args.indexOf(name);
@@ -23,33 +21,15 @@ const given = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--from
 const FROM = flag('--from') ?? '2026-11-01'; // the day after the demo's data date, so the figure does not drift with the calendar
 const KEEP = args.includes('--keep');
 const DAYS = 30;
-const root = path.resolve('.');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bw-bench-tasks-'));
 const seconds = (t0) => (performance.now() - t0) / 1000;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function bundle() {
-  const outfile = path.join(dir, 'tasks.cjs');
-  const driver = require.resolve('better-sqlite3-multiple-ciphers');
-  await build({
-    stdin: {
-      contents: `export { openStore } from './electron/store/store.ts';
+  return bundleTs(dir, 'tasks', `export { openStore } from './electron/store/store.ts';
         export { generateTasks } from './electron/tasks/generate.ts';
         export { localAdminSession } from './electron/api/types.ts';
-        export { taskGenerateInput } from './shared/tasks/inputs.ts';`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-    // The native driver stays outside the bundle, loaded from this checkout's node_modules by absolute path.
-    plugins: [{ name: 'driver', setup: (b) => b.onResolve({ filter: /^better-sqlite3-multiple-ciphers$/ }, () => ({ path: driver, external: true })) }],
-  });
-  return require(outfile);
+        export { taskGenerateInput } from './shared/tasks/inputs.ts';`);
 }
 
 function copyWorkspace(from) {

@@ -5,44 +5,25 @@
 //
 // The domain code is TypeScript with no bundle of its own, so a small esbuild bundle of it is built into a temp folder.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleTs } from './bundle-ts.mjs';
 
-const require = createRequire(import.meta.url);
 const file = process.argv[2];
 if (file === undefined) {
   process.stderr.write('usage: node tests/bench/worklog.mjs WORKSPACE.db\n');
   process.exit(2);
 }
-const root = path.resolve('.');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bw-bench-worklog-'));
 const ms = (t0) => performance.now() - t0;
 
 async function bundle() {
-  const outfile = path.join(dir, 'worklog.cjs');
-  const driver = require.resolve('better-sqlite3-multiple-ciphers');
-  await build({
-    stdin: {
-      contents: `export { openStore } from './electron/store/store.ts';
+  return bundleTs(dir, 'worklog', `export { openStore } from './electron/store/store.ts';
         export { listPlans } from './electron/worklog/plans.ts';
         export { dueReport } from './electron/worklog/due.ts';
         export { contactPlanCoverage } from './electron/worklog/coverage.ts';
         export { listContacts } from './electron/worklog/contact-list.ts';
-        export { managersInUnitsOn } from './electron/worklog/reach.ts';`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-    plugins: [{ name: 'driver', setup: (b) => b.onResolve({ filter: /^better-sqlite3-multiple-ciphers$/ }, () => ({ path: driver, external: true })) }],
-  });
-  return require(outfile);
+        export { managersInUnitsOn } from './electron/worklog/reach.ts';`);
 }
 
 function time(label, run) {

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Sqlite } from '../../electron/store/sqlite.js';
 import { runCli } from '../helpers/cli.js';
+import { killCycles } from '../helpers/kill-cycles.js';
 import { makeTempDir } from '../helpers/temp.js';
 
 /**
@@ -53,43 +53,9 @@ beforeAll(() => {
 }, 240_000);
 afterAll(() => tmp.cleanup());
 
-function assignAndKill(db: string, ms: number): Promise<boolean> {
-  const child = spawn(process.execPath, [path.resolve('dist/cli.cjs'), 'assign', '--db', db, '--rules', rulesFile], { stdio: 'ignore', env: { ...process.env, BW_LOG_LEVEL: 'silent' } });
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
-    child.on('exit', (_code, signal) => {
-      clearTimeout(timer);
-      resolve(signal === 'SIGKILL');
-    });
-  });
-}
-
 describe('killing a rule-based assignment run at random points', () => {
   it(`leaves a sound store with the assignments wholly before or wholly after (${CYCLES} cycles)`, async () => {
-    let seed = 4242;
-    const next = (): number => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
-    const outcomes = { killedBefore: 0, killedAfter: 0, finished: 0 };
-    for (let i = 0; i < CYCLES; i++) {
-      const db = path.join(tmp.dir, `k${i}.db`);
-      fs.copyFileSync(base, db);
-      const killed = await assignAndKill(db, Math.floor(fullMs * (0.2 + 0.9 * next())));
-      const raw = new Sqlite(db);
-      try {
-        expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
-        expect(raw.pragma('foreign_key_check')).toEqual([]);
-      } finally {
-        raw.close();
-      }
-      const state = stateOf(db);
-      expect([before, after]).toContain(state);
-      if (!killed) outcomes.finished++;
-      else if (state === before) outcomes.killedBefore++;
-      else outcomes.killedAfter++;
-      for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
-    }
+    const outcomes = await killCycles({ cycles: CYCLES, seed: 4242, base, dir: tmp.dir, args: ['assign', '--db', '{db}', '--rules', rulesFile], fullMs, stateOf, before, after });
     process.stderr.write(`assign kill test: ${JSON.stringify(outcomes)}\n`);
     expect(outcomes.killedBefore).toBeGreaterThanOrEqual(3);
   }, 300_000);

@@ -5,7 +5,7 @@ import { rank, scoreManager } from '../../electron/evaluation/scorecard.js';
 import type { ManagerInputs } from '../../electron/evaluation/scorecard.js';
 import type { ItemInput } from '../../electron/evaluation/score-item.js';
 import { scoreItem } from '../../electron/evaluation/score-item.js';
-import { formatHundredths, q } from '../../electron/evaluation/rational.js';
+import { formatHundredths, rat } from '../../electron/platform/rational.js';
 import { validateScheme } from '../../electron/evaluation/validate-scheme.js';
 
 /**
@@ -15,7 +15,7 @@ import { validateScheme } from '../../electron/evaluation/validate-scheme.js';
 const WAN = 1_000_000n;
 type ItemDef = SchemeInput['items'][number];
 const scheme = (items: ItemDef[], extra: Partial<SchemeInput> = {}) => schemeSchema.parse({ code: 'T', name: '测试方案', periodType: 'quarter', items, ...extra });
-const input = (actual: bigint | null, target: bigint | null, more: Partial<ItemInput> = {}): ItemInput => ({ actual: actual === null ? null : q(actual), target, direction: 'up', entered: null, count: null, ...more });
+const input = (actual: bigint | null, target: bigint | null, more: Partial<ItemInput> = {}): ItemInput => ({ actual: actual === null ? null : rat(actual), target, direction: 'up', entered: null, count: null, ...more });
 const one = (item: ItemDef, i: ItemInput): string | null => {
   const s = scheme([item]).items[0];
   if (s === undefined) throw new Error('no item');

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { schemeSchema } from '../../shared/evaluation/scheme.js';
 import type { SchemeInput } from '../../shared/evaluation/scheme.js';
-import { q } from '../../electron/evaluation/rational.js';
+import { rat } from '../../electron/platform/rational.js';
 import { scoreItem } from '../../electron/evaluation/score-item.js';
 import { validateScheme } from '../../electron/evaluation/validate-scheme.js';
 
@@ -57,7 +57,7 @@ describe('evaluation properties', () => {
           const def: ItemDef = { key: 'k', name: 'k', weight, source: { kind: 'indicator', indicator: 'DEP_NET' }, method, zeroBelowPct, maxPoints };
           const item = schemeSchema.parse({ code: 'P', name: 'P', periodType: 'month', items: [def] }).items[0];
           if (item === undefined) throw new Error('no item');
-          const at = (a: bigint): bigint => scoreItem(item, { actual: q(a), target, direction: 'up', entered: null, count: null }).points ?? 0n;
+          const at = (a: bigint): bigint => scoreItem(item, { actual: rat(a), target, direction: 'up', entered: null, count: null }).points ?? 0n;
           expect(at(actual + more)).toBeGreaterThanOrEqual(at(actual));
         },
       ),

@@ -2,7 +2,24 @@ import { describe, expect, it } from 'vitest';
 import type { EvaluationCard } from '../../shared/evaluation/card.js';
 import { schemeSchema } from '../../shared/evaluation/scheme.js';
 import { readSchemeFile, schemeFile } from '../../renderer/src/pages/evaluation/scheme-file.js';
-import { cardsInOrder, diffRows, entryChanges, entryFieldsOf, entryValue, handItems, pendingCount, pointsDelta, rankText, stepText } from '../../renderer/src/pages/evaluation/run-view.js';
+import type { IndicatorView } from '../../shared/targets/decomposition.js';
+import { fieldLabelKey, problemMessage } from '../../renderer/src/pages/evaluation/problem-text.js';
+import {
+  cardsByStaff,
+  cardsInOrder,
+  commentsOf,
+  diffRows,
+  entryChanges,
+  entryFieldsOf,
+  entryValue,
+  figureUnitOf,
+  handItems,
+  pendingCount,
+  pointsDelta,
+  rankText,
+  stepText,
+  traceValueText,
+} from '../../renderer/src/pages/evaluation/run-view.js';
 
 const SCHEME = schemeSchema.parse({
   code: 'CM-M',
@@ -79,6 +96,47 @@ describe('the run view helpers', () => {
     expect(pointsDelta('6455', '6000')).toBe('-455');
     expect(pointsDelta(null, '1')).toBeNull();
     expect(stepText({ zh: '权重', en: 'Weight', value: '80.00' }, 'en')).toBe('Weight');
+  });
+});
+
+describe('reading a card', () => {
+  const indicators: IndicatorView[] = [{ id: 1, code: 'DEP_NET', name: '存款净增', measure: 'amount', unit: '万元', direction: 'up', flow: true, hasSource: true }];
+
+  it('shows figures of the trace in 元 and %, points as they are', () => {
+    const fen = figureUnitOf(dep, indicators);
+    expect(fen).toEqual({ kind: 'fen' });
+    expect(traceValueText({ zh: '实际', en: 'Actual', value: '21246428' }, fen)).toBe('212,464.28 元');
+    expect(traceValueText({ zh: '目标', en: 'Target', value: '-1157958.5' }, fen)).toBe('-11,579.585 元');
+    expect(traceValueText({ zh: '权重', en: 'Weight', value: '80.00' }, fen)).toBe('80.00');
+    expect(traceValueText({ zh: '缺少实际值', en: 'No actual figure', value: '—' }, fen)).toBe('—');
+    expect(traceValueText({ zh: '实际', en: 'Actual', value: '4857.14' }, { kind: 'bp' })).toBe('48.5714%');
+    expect(figureUnitOf(service, indicators)).toEqual({ kind: 'none' });
+  });
+
+  it('keeps comments by item and a stable order for going through the team', () => {
+    expect(commentsOf([{ managerId: 7, itemKey: 'service', value: 18, comment: '好' }, { managerId: 7, itemKey: 'complaints', value: 1, comment: ' ' }, { managerId: 8, itemKey: 'service', value: 1, comment: '差' }], 7)).toEqual({ service: '好' });
+    const cards = [card(1, 'M3', null, null), card(2, 'M2', '8000', 2), card(3, 'M1', '9000', 1)];
+    expect(cardsByStaff(cards).map((c) => c.manager.staffNo)).toEqual(['M1', 'M2', 'M3']);
+  });
+});
+
+describe('editor problems in words', () => {
+  it('names fields by label, whatever the list index or grade', () => {
+    expect(fieldLabelKey('weight')).toBe('eval.edit.weight');
+    expect(fieldLabelKey('method.bands.3.fromPct')).toBe('eval.edit.completion');
+    expect(fieldLabelKey('gradeRules.standard.maintainAt')).toBe('eval.rules.maintainAt');
+    expect(fieldLabelKey('gradeRules.0.promoteAt')).toBe('eval.rules.promoteAt');
+    expect(fieldLabelKey('coefficients.grade.senior')).toBe('eval.rules.gradeCoefficients');
+    expect(fieldLabelKey('coefficients.outlet.320115001')).toBe('eval.rules.outletCoefficients');
+    expect(fieldLabelKey('mystery')).toBeNull();
+  });
+
+  it('words the usual schema refusals itself', () => {
+    expect(problemMessage({ item: 0, field: 'weight', code: 'number' })).toEqual({ key: 'eval.problem.number' });
+    expect(problemMessage({ item: 0, field: 'weight', code: 'schema', detail: 'Invalid input: expected number, received NaN' })).toEqual({ key: 'eval.problem.required' });
+    expect(problemMessage({ item: 0, field: 'key', code: 'schema', detail: 'lowercase letters, digits and _ (a–z first)' })).toEqual({ key: 'eval.problem.key' });
+    expect(problemMessage({ item: null, field: 'items', code: 'schema', detail: 'Too small: expected array to have >=1 items' })).toEqual({ key: 'eval.problem.noItems' });
+    expect(problemMessage({ item: 1, field: 'method.capPct', code: 'schema', detail: 'Too big: expected number to be <=1000' })).toEqual({ text: 'Too big: expected number to be <=1000' });
   });
 });
 

@@ -3,7 +3,7 @@ import { allocate, integerWeights, largestRemainder } from '../../electron/targe
 import { cellKey, solveGrid, splitYear } from '../../electron/targets/grid.js';
 import type { GridUnit } from '../../electron/targets/grid.js';
 import { fillMatrix } from '../../electron/targets/matrix.js';
-import { rat, roundHalfAway } from '../../electron/targets/rational.js';
+import { rat, roundHalfAway } from '../../electron/platform/rational.js';
 import { periodsOf } from '../../shared/targets/periods.js';
 
 const big = (xs: number[]): bigint[] => xs.map(BigInt);

@@ -22,7 +22,8 @@ function Figure(props: { label: string; value: string; testId?: string; strong?:
 }
 
 /** One item with its hand calculation, step by step, in the reader's language. */
-function ItemTrace(props: { item: SchemeItem; card: EvaluationCard; indicators: readonly IndicatorView[] }) {
+function ItemTrace(props: { item: SchemeItem; card: EvaluationCard; indicators: readonly IndicatorView[]; comment: string | undefined }) {
+  const t = useT();
   const { locale } = useLocale();
   const score = props.card.items.find((s) => s.key === props.item.key);
   const unit = figureUnitOf(props.item, props.indicators);
@@ -46,6 +47,11 @@ function ItemTrace(props: { item: SchemeItem; card: EvaluationCard; indicators: 
           ))}
         </TableBody>
       </Table>
+      {props.comment !== undefined && (
+        <Typography variant="body2" sx={{ mt: 0.75, px: 0.5 }} data-testid="eval-card-comment">
+          {t('eval.card.comment', { text: props.comment })}
+        </Typography>
+      )}
     </Paper>
   );
 }
@@ -54,7 +60,7 @@ function ItemTrace(props: { item: SchemeItem; card: EvaluationCard; indicators: 
  * A manager's scorecard (考核表) on screen: the total with rank and suggested outcome, how the subtotals make the
  * total, and every item's trace — the same figures the printed sheet shows.
  */
-export function CardBody(props: { card: EvaluationCard; scheme: Scheme; indicators: readonly IndicatorView[] }) {
+export function CardBody(props: { card: EvaluationCard; scheme: Scheme; indicators: readonly IndicatorView[]; comments: Readonly<Record<string, string>> }) {
   const t = useT();
   const { locale } = useLocale();
   const { card, scheme } = props;
@@ -86,7 +92,7 @@ export function CardBody(props: { card: EvaluationCard; scheme: Scheme; indicato
       </Paper>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5 }}>
         {scheme.items.map((i) => (
-          <ItemTrace key={i.key} item={i} card={card} indicators={props.indicators} />
+          <ItemTrace key={i.key} item={i} card={card} indicators={props.indicators} comment={props.comments[i.key]} />
         ))}
       </Box>
     </Stack>

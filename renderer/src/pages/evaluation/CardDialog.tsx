@@ -8,7 +8,7 @@ import { useT } from '../../i18n/I18nProvider.js';
 import { CardBody } from './CardBody.js';
 import { EntryFields } from './EntryFields.js';
 import type { EntryField } from './run-view.js';
-import { cardsByStaff, entryChanges, entryFieldsOf, handItems } from './run-view.js';
+import { cardsByStaff, commentsOf, entryChanges, entryFieldsOf, handItems } from './run-view.js';
 import type { RunActions } from './useRunActions.js';
 
 /** The entry fields of one manager, kept while typing and started again from the stored entries for the next one. */
@@ -54,7 +54,7 @@ export function CardDialog(props: { detail: EvaluationRunDetail; managerId: numb
       <DialogContent dividers>
         <Stack sx={{ gap: 2 }}>
           {editable && <Entries key={managerId} detail={detail} managerId={managerId} actions={props.actions} />}
-          <CardBody card={card} scheme={detail.scheme} indicators={props.indicators} />
+          <CardBody card={card} scheme={detail.scheme} indicators={props.indicators} comments={commentsOf(detail.entries, managerId)} />
         </Stack>
       </DialogContent>
       <DialogActions sx={{ flexWrap: 'wrap', gap: 1 }}>

@@ -30,7 +30,7 @@ export function CheckPanel(props: { editor: SchemeEditorState; latestAsOf: strin
   return (
     <Stack sx={{ gap: 2 }}>
       <Stack direction="row" sx={{ gap: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
-        <SelectField label={t(`eval.periodType.${draft.periodType}`)} value={shown} options={choices.map((p) => ({ value: p, label: p }))} onChange={setPeriod} testId="eval-check-period" width={150} />
+        <SelectField label={t('eval.periodOf', { type: t(`eval.periodType.${draft.periodType}`) })} value={shown} options={choices.map((p) => ({ value: p, label: p }))} onChange={setPeriod} testId="eval-check-period" width={170} />
         <Button variant="outlined" startIcon={<FactCheckIcon />} disabled={editor.busy} onClick={() => editor.checkAndPreview(shown)} data-testid="eval-check">
           {t('eval.check.run')}
         </Button>

@@ -5,7 +5,7 @@ import type { EvaluationRunInfo, SchemeVersionInfo } from '../../../../shared/ap
 import { useApi } from '../../api/ApiProvider.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useT } from '../../i18n/I18nProvider.js';
-import type { useAction } from '../targets/useAction.js';
+import type { useAction } from '../../api/useAction.js';
 import { periodChoices } from './eval-periods.js';
 
 /** The newest version of each scheme code (the list comes newest version first within a code). */
@@ -65,10 +65,10 @@ export function ComputeBar(props: {
         <TextField
           select
           size="small"
-          label={t(scheme === null ? 'eval.period' : `eval.periodType.${scheme.periodType}`)}
+          label={scheme === null ? t('eval.period') : t('eval.periodOf', { type: t(`eval.periodType.${scheme.periodType}`) })}
           value={shown}
           onChange={(e) => setPeriod(e.target.value)}
-          sx={{ width: 150 }}
+          sx={{ width: 170 }}
           slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'eval-compute-period' } as object } }}
         >
           {choices.map((p) => (

@@ -2,7 +2,7 @@ import { Button, Chip, IconButton, Paper, Stack, Table, TableBody, TableCell, Ta
 import AddIcon from '@mui/icons-material/Add';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
-import DeleteIcon from '@mui/icons-material/DeleteOutline';
+import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import EditIcon from '@mui/icons-material/Edit';
 import type { IndicatorView } from '../../../../shared/targets/decomposition.js';
 import { useT } from '../../i18n/I18nProvider.js';

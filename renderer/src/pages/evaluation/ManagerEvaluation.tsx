@@ -10,6 +10,7 @@ import { useT } from '../../i18n/I18nProvider.js';
 import { CardBody } from './CardBody.js';
 import { RunsTable } from './RunsTable.js';
 import { StatusChip } from './StatusChip.js';
+import { commentsOf } from './run-view.js';
 import { useChildState } from './useChildState.js';
 import { useRunActions } from './useRunActions.js';
 
@@ -61,7 +62,7 @@ function OwnRun(props: { runId: number; onState: (s: PageState) => void; onChang
           </Stack>
         )}
       </Paper>
-      <CardBody card={card} scheme={d.scheme} indicators={indicators.state === 'ready' ? indicators.value : []} />
+      <CardBody card={card} scheme={d.scheme} indicators={indicators.state === 'ready' ? indicators.value : []} comments={commentsOf(d.entries, card.managerId)} />
     </Stack>
   );
 }

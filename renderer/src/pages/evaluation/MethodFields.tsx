@@ -1,6 +1,6 @@
 import { Button, Checkbox, FormControlLabel, IconButton, Stack, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import DeleteIcon from '@mui/icons-material/DeleteOutline';
+import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { useT } from '../../i18n/I18nProvider.js';
 import { NumField, SelectField } from './fields.js';
 import type { ItemUnit } from './item-units.js';

@@ -1,6 +1,6 @@
 import { Button, IconButton, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import DeleteIcon from '@mui/icons-material/DeleteOutline';
+import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { MANAGER_GRADES } from '../../../../shared/model/manager.js';
 import type { OrgUnit } from '../../../../shared/model/org.js';
 import { useT } from '../../i18n/I18nProvider.js';

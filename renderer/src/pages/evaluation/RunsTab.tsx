@@ -5,7 +5,7 @@ import { combineStates } from '../../api/query-state.js';
 import { useApiQuery } from '../../api/useApiQuery.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useT } from '../../i18n/I18nProvider.js';
-import { useAction } from '../targets/useAction.js';
+import { useAction } from '../../api/useAction.js';
 import { ComputeBar } from './ComputeBar.js';
 import { RunView } from './RunView.js';
 import { RunsTable } from './RunsTable.js';
@@ -51,7 +51,8 @@ export function RunsTab(props: { latestAsOf: string | null; onState: (s: PageSta
       ) : (
         <ComputeBar versions={versions} latestAsOf={props.latestAsOf} action={compute} onComputed={(r) => changed(r.id)} />
       )}
-      <RunsTable runs={runList} selectedId={runId} onSelect={setChosen} />
+      {/* With no scheme yet, the alert above says what to do; an empty run list would only repeat it. */}
+      {(versions.length > 0 || runList.length > 0) && <RunsTable runs={runList} selectedId={runId} onSelect={setChosen} />}
       {runId !== null && <RunView key={runId} runId={runId} onState={setViewState} onChanged={changed} />}
     </Stack>
   );

@@ -27,7 +27,8 @@ export function ScoresTable(props: { scheme: { items: ReadonlyArray<{ key: strin
   const { scheme, cards, acknowledged, onOpen } = props;
   return (
     <TableContainer component={Paper} variant="outlined">
-      <Table size="small" data-testid={props.testId}>
+      {/* Narrow cells: a scheme of many items still fits the page without scrolling sideways. */}
+      <Table size="small" data-testid={props.testId} sx={{ '& th, & td': { px: 1 }, '& th': { whiteSpace: 'nowrap' } }}>
         <TableHead>
           <TableRow>
             <TableCell>{t('eval.col.rankBranch')}</TableCell>

@@ -1,6 +1,6 @@
 import { Button, IconButton, Stack, TextField } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import DeleteIcon from '@mui/icons-material/DeleteOutline';
+import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import type { IndicatorView } from '../../../../shared/targets/decomposition.js';
 import { useT } from '../../i18n/I18nProvider.js';
 import { NumField, SelectField } from './fields.js';

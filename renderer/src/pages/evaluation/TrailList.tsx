@@ -12,7 +12,10 @@ const ACTIONS: Readonly<Record<string, MessageKey>> = {
   reopen: 'eval.trail.reopen',
 };
 
-/** 签署记录: every computation, submission, acknowledgement, lock and reopen (with its reason), oldest first. */
+/**
+ * 签署记录: every computation, submission, acknowledgement, lock and reopen (with its reason), newest first — a draft
+ * is computed after each entry, so oldest first would bury the sign-offs under the computations.
+ */
 export function TrailList(props: { trail: readonly EvaluationSignoffInfo[]; cards: readonly EvaluationCard[] }) {
   const t = useT();
   if (props.trail.length === 0) return null;
@@ -37,7 +40,7 @@ export function TrailList(props: { trail: readonly EvaluationSignoffInfo[]; card
             </TableRow>
           </TableHead>
           <TableBody>
-            {props.trail.map((s, i) => (
+            {[...props.trail].reverse().map((s, i) => (
               <TableRow key={i} data-testid="eval-trail-row" data-action={s.action}>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{s.at.slice(0, 16).replace('T', ' ')}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>

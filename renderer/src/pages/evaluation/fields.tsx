@@ -6,7 +6,7 @@ import { isNumberText } from './decimal-text.js';
  * The editor's small fields: a number typed as text with its unit beside it (flagged while it is not a number),
  * and a select whose options carry test ids. Kept here so the editor's many fields look and behave alike.
  */
-export function NumField(props: { label: string; value: string; onChange: (v: string) => void; testId: string; suffix?: string; width?: number; disabled?: boolean; helperText?: string; required?: boolean }) {
+export function NumField(props: { label: string; value: string; onChange: (v: string) => void; testId: string; suffix?: string; width?: number; disabled?: boolean; helperText?: string | undefined; required?: boolean }) {
   const bad = props.value.trim() !== '' && !isNumberText(props.value.replaceAll(',', ''));
   return (
     <TextField

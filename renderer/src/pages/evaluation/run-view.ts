@@ -35,6 +35,13 @@ export function entryFieldsOf(scheme: Pick<Scheme, 'items'>, entries: readonly E
   return out;
 }
 
+/** The supervisor's comments on a manager's items (评语), by item key; the manager reads them on their card. */
+export function commentsOf(entries: readonly EvaluationEntryInfo[], managerId: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of entries) if (e.managerId === managerId && e.comment !== null && e.comment.trim() !== '') out[e.itemKey] = e.comment;
+  return out;
+}
+
 export type EntryValue = { ok: true; value: number | null } | { ok: false };
 
 /** What a field says: qualitative points 0 … weight with at most two decimals, counts whole and not negative; empty clears. */

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ApiResult } from '../../../../shared/api/errors.js';
 import type { EvaluationRunInfo } from '../../../../shared/api/ops/evaluation.js';
 import { useApi } from '../../api/ApiProvider.js';
-import { useAction } from '../targets/useAction.js';
+import { useAction } from '../../api/useAction.js';
 import type { EntryChange } from './run-view.js';
 
 export interface RunDiff {

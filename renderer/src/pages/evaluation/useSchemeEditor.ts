@@ -3,7 +3,7 @@ import type { EvaluationCard } from '../../../../shared/evaluation/card.js';
 import type { SchemeProblemInfo, SchemeVersionInfo } from '../../../../shared/api/ops/evaluation.js';
 import type { IndicatorView } from '../../../../shared/targets/decomposition.js';
 import { useApi } from '../../api/ApiProvider.js';
-import { useAction } from '../targets/useAction.js';
+import { useAction } from '../../api/useAction.js';
 import type { DraftProblem, ItemDraft, SchemeDraft } from './scheme-draft.js';
 import { schemeOf } from './scheme-draft.js';
 

@@ -11,7 +11,7 @@ import { DecompositionBody } from './DecompositionBody.js';
 import type { LineageContext } from './DecompositionTab.js';
 import { cellOf, withLock } from './grid-view.js';
 import type { SettingsValue } from './SettingsBar.js';
-import { useAction } from './useAction.js';
+import { useAction } from '../../api/useAction.js';
 
 /** A decomposition not stored yet: settings and locks live in the page until "Save draft". */
 export function PreviewView(props: { ctx: LineageContext; settings: SettingsValue; onSettings: (s: SettingsValue) => void; dataAsOf: string | null }) {

@@ -11,7 +11,7 @@ import { useT } from '../../i18n/I18nProvider.js';
 import { DecompositionBody } from './DecompositionBody.js';
 import type { LineageContext } from './DecompositionTab.js';
 import { cellOf, locksOf, paramsInput } from './grid-view.js';
-import { useAction } from './useAction.js';
+import { useAction } from '../../api/useAction.js';
 
 /**
  * A stored decomposition. A draft is edited on the server (every lock or figure re-balances there and is stored);

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import type { ApiError, ApiResult } from '../../../../shared/api/errors.js';
-import { thrownToError } from '../../api/query-state.js';
+import type { ApiError, ApiResult } from '../../../shared/api/errors.js';
+import { thrownToError } from './query-state.js';
 
 /**
  * One edit at a time (save, lock, publish …): busy while it runs — the page shows `data-state="loading"` so nothing
