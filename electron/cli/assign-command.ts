@@ -25,7 +25,7 @@ export function runAssignCommand(common: CommonFlags, flags: Flags, out: Output)
   } catch (e) {
     throw new AppError('INVALID_INPUT', { zh: `规则文件 ${file} 无效：${String(e)}`, en: `The rules file ${file} is invalid: ${String(e)}` });
   }
-  const store = openStore(storeFileOf(common), { create: false, passphrase: passphraseFromEnv() });
+  const store = openStore(storeFileOf(common), { create: false, passphrase: passphraseFromEnv(storeFileOf(common)) });
   try {
     const started = performance.now();
     const preview = planAssignment(loadBook(store, rules.asOf), rules);

@@ -32,7 +32,7 @@ export async function runAuditCommand(common: CommonFlags, flags: Flags, args: s
   if (sub === 'export' && (typeof outFile !== 'string' || !outFile.toLowerCase().endsWith('.xlsx'))) throw new UsageError('audit export needs --out FILE.xlsx');
   const storeFile = storeFileOf(common);
   // create: false, so verifying a mistyped path fails instead of making an empty (and "intact") workspace there.
-  const store = openStore(storeFile, { create: false, passphrase: passphraseFromEnv() });
+  const store = openStore(storeFile, { create: false, passphrase: passphraseFromEnv(storeFile) });
   const app = createApp({ storeFile, store, mode: 'cli', workerFile: workerFileOf() });
   try {
     const session = localAdminSession();

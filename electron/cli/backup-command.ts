@@ -18,7 +18,7 @@ const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export function runBackupCommand(common: CommonFlags, flags: Flags, out: Output): void {
   const dir = flags['out'];
   if (dir !== undefined && typeof dir !== 'string') throw new UsageError('--out takes a folder');
-  const store = openStore(storeFileOf(common), { create: false, passphrase: passphraseFromEnv() });
+  const store = openStore(storeFileOf(common), { create: false, passphrase: passphraseFromEnv(storeFileOf(common)) });
   try {
     const outDir = dir === undefined ? undefined : path.resolve(dir);
     if (flags['list'] === true) {
@@ -48,7 +48,7 @@ export function runBackupCommand(common: CommonFlags, flags: Flags, out: Output)
 export function runRestoreCommand(common: CommonFlags, flags: Flags, out: Output): void {
   const from = flags['from'];
   if (typeof from !== 'string' || from === '') throw new UsageError('restore needs --from BACKUP');
-  const report = restoreBackup(path.resolve(from), storeFileOf(common), { passphrase: passphraseFromEnv(), clock: systemClock });
+  const report = restoreBackup(path.resolve(from), storeFileOf(common), { passphrase: passphraseFromEnv(storeFileOf(common)), clock: systemClock });
   const older = report.userVersion < MIGRATIONS.length;
   out.result(
     report,

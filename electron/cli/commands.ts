@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { envelopeFileOf, openWithRecovery, readEnvelope } from '../security/key-envelope.js';
 import type { Progress } from '../../shared/api/contract.js';
 import type { ApiResult } from '../../shared/api/errors.js';
 import { createApp } from '../app.js';
@@ -30,9 +31,17 @@ export function workerFileOf(): string {
  * The workspace passphrase for an encrypted store, from BW_PASSPHRASE: never a command-line flag, which other
  * users of the machine could read in the process list.
  */
-export function passphraseFromEnv(): string | undefined {
+/**
+ * The workspace's key for the CLI: the passphrase in BW_PASSPHRASE, else — for a workspace whose key lives in a key
+ * envelope (the desktop app's OS-protected key, docs/security.md) — the key unwrapped with the administrator's
+ * recovery passphrase in BW_RECOVERY_PASSPHRASE.
+ */
+export function passphraseFromEnv(storeFile: string): string | undefined {
   const value = process.env['BW_PASSPHRASE'];
-  return value === undefined || value === '' ? undefined : value;
+  if (value !== undefined && value !== '') return value;
+  const recovery = process.env['BW_RECOVERY_PASSPHRASE'];
+  const envelope = recovery === undefined || recovery === '' ? null : readEnvelope(envelopeFileOf(storeFile));
+  return envelope === null || recovery === undefined ? undefined : openWithRecovery(envelope, recovery);
 }
 
 export function storeFileOf(flags: CommonFlags): string {
@@ -67,7 +76,7 @@ function progressPrinter(out: Output): (p: Progress) => void {
 
 export function runInit(common: CommonFlags, out: Output): void {
   const file = storeFileOf(common);
-  const store = openStore(file, { passphrase: passphraseFromEnv() });
+  const store = openStore(file, { passphrase: passphraseFromEnv(file) });
   try {
     const value = { file, userVersion: store.schemaVersion, migrations: MIGRATIONS.length };
     out.result(value, `工作区已就绪 Workspace ready: ${file} (schema ${store.schemaVersion}/${MIGRATIONS.length})`);
@@ -77,7 +86,7 @@ export function runInit(common: CommonFlags, out: Output): void {
 }
 
 export async function runServe(common: CommonFlags, flags: Flags, out: Output, staticDir: string): Promise<void> {
-  const app = createApp({ storeFile: storeFileOf(common), mode: 'browser', workerFile: workerFileOf(), passphrase: passphraseFromEnv() });
+  const app = createApp({ storeFile: storeFileOf(common), mode: 'browser', workerFile: workerFileOf(), passphrase: passphraseFromEnv(storeFileOf(common)) });
   const port = intFlag(flags, 'port');
   const server = await startBrowserServer(app, port === undefined ? { staticDir } : { staticDir, port });
   out.result(
@@ -115,7 +124,7 @@ export async function runDemo(common: CommonFlags, flags: Flags, out: Output): P
     out.result({ outDir, files }, `演示数据文件已写入 Demo extracts written to ${outDir}:\n${files.map((f) => `  ${f.name}  ${f.bytes} B  ${f.sha256}`).join('\n')}`);
   }
   if (common.db !== undefined) {
-    const app: App = createApp({ storeFile: storeFileOf(common), mode: 'cli', workerFile: workerFileOf(), passphrase: passphraseFromEnv() });
+    const app: App = createApp({ storeFile: storeFileOf(common), mode: 'cli', workerFile: workerFileOf(), passphrase: passphraseFromEnv(storeFileOf(common)) });
     try {
       const report = unwrap(await app.dispatcher.invoke('demo.build', input, { session: localAdminSession(), onProgress }));
       const c = report.counts;

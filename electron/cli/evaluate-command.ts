@@ -69,7 +69,7 @@ export async function runEvaluateCommand(common: CommonFlags, flags: Flags, out:
   if (typeof file !== 'string') throw new UsageError('evaluate needs --scheme FILE (a scheme as JSON, docs/evaluation.md)');
   const period = periodFlag(flags);
   const scheme = readScheme(file);
-  const app = createApp({ storeFile: storeFileOf(common), mode: 'cli', workerFile: workerFileOf(), passphrase: passphraseFromEnv() });
+  const app = createApp({ storeFile: storeFileOf(common), mode: 'cli', workerFile: workerFileOf(), passphrase: passphraseFromEnv(storeFileOf(common)) });
   try {
     const session = localAdminSession();
     const { from } = periodRange(period);
@@ -94,7 +94,7 @@ export async function runExportCommand(common: CommonFlags, flags: Flags, out: O
   const period = periodFlag(flags);
   const code = flags['scheme'];
   if (code !== undefined && typeof code !== 'string') throw new UsageError('--scheme takes a scheme code');
-  const app = createApp({ storeFile: storeFileOf(common), mode: 'cli', workerFile: workerFileOf(), passphrase: passphraseFromEnv() });
+  const app = createApp({ storeFile: storeFileOf(common), mode: 'cli', workerFile: workerFileOf(), passphrase: passphraseFromEnv(storeFileOf(common)) });
   try {
     const session = localAdminSession();
     const runs = unwrap(await app.dispatcher.invoke('evaluation.runs', { limit: 200 }, { session }));

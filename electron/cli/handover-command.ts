@@ -23,7 +23,7 @@ export async function runHandoverCommand(common: CommonFlags, flags: Flags, out:
   if (tolerance !== undefined && (typeof tolerance !== 'string' || !/^\d+(\.\d+)?$/.test(tolerance))) throw new UsageError('--tolerance takes a percentage, e.g. 10');
   const pdf = flags['pdf'];
   if (pdf !== undefined && typeof pdf !== 'string') throw new UsageError('--pdf takes a file name');
-  const app = createApp({ storeFile: storeFileOf(common), mode: 'cli', workerFile: workerFileOf(), passphrase: passphraseFromEnv() });
+  const app = createApp({ storeFile: storeFileOf(common), mode: 'cli', workerFile: workerFileOf(), passphrase: passphraseFromEnv(storeFileOf(common)) });
   try {
     const session = localAdminSession();
     const idOf = (staffNo: string): number => {

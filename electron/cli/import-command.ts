@@ -48,7 +48,7 @@ export async function runImportCommand(common: CommonFlags, flags: Flags, files:
   if (typeof flags['unit'] === 'string') options.amountUnit = flags['unit'] === 'wan' ? 'wan' : 'yuan';
   if (typeof flags['layout'] === 'string') options.layout = JSON.parse(fs.readFileSync(flags['layout'], 'utf8')) as unknown;
 
-  const app = createApp({ storeFile: storeFileOf(common), mode: 'cli', workerFile: workerFileOf(), passphrase: passphraseFromEnv() });
+  const app = createApp({ storeFile: storeFileOf(common), mode: 'cli', workerFile: workerFileOf(), passphrase: passphraseFromEnv(storeFileOf(common)) });
   try {
     const session = localAdminSession();
     const source = { type: 'path' as const, path: path.resolve(file) };

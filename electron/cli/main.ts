@@ -42,9 +42,12 @@ Commands:
                             print each manager's total, rank and outcome (--json: the run with every card and trace)
   export --period P --out DIR [--scheme CODE]
                             write the latest run's 考核表 (one PDF, every manager) and summary workbook (.xlsx) into DIR
-  rekey                     encrypt the workspace, or change its passphrase: new one in BW_NEW_PASSPHRASE (close the app first)
+  rekey [--protect]         encrypt the workspace, or change its passphrase: new one in BW_NEW_PASSPHRASE (close the app first);
+                            --protect: a random key in a key envelope (OS-protected in the desktop app) opened by the
+                            recovery passphrase in BW_NEW_RECOVERY_PASSPHRASE
 
-Encrypted workspaces: every command reads the passphrase from the BW_PASSPHRASE environment variable.
+Encrypted workspaces: every command reads the passphrase from the BW_PASSPHRASE environment variable (a workspace
+with a key envelope: the recovery passphrase from BW_RECOVERY_PASSPHRASE).
 
 Common options:
   --db FILE                 workspace file (default: the user's data folder)
@@ -81,6 +84,7 @@ const OPTIONS = {
   tolerance: { type: 'string' },
   reason: { type: 'string' },
   'include-on-leave': { type: 'boolean' },
+  protect: { type: 'boolean' },
   scheme: { type: 'string' },
   period: { type: 'string' },
 } as const;
@@ -142,7 +146,7 @@ export async function main(argv: string[], opts: MainOptions = {}): Promise<numb
       case 'export':
         return (await runExportCommand(common, flags, out)) ? 0 : 1;
       case 'rekey':
-        runRekeyCommand(common, out);
+        runRekeyCommand(common, flags, out);
         return 0;
       case 'restore':
         runRestoreCommand(common, flags, out);

@@ -53,7 +53,7 @@ export async function runScoreCommand(common: CommonFlags, flags: Flags, out: Ou
   if (asOf !== undefined && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))) throw new UsageError('--as-of must be a date YYYY-MM-DD');
   const clientNo = flags['client'];
   if (clientNo !== undefined && typeof clientNo !== 'string') throw new UsageError('--client takes a client number');
-  const app = createApp({ storeFile: storeFileOf(common), mode: 'cli', workerFile: workerFileOf(), passphrase: passphraseFromEnv() });
+  const app = createApp({ storeFile: storeFileOf(common), mode: 'cli', workerFile: workerFileOf(), passphrase: passphraseFromEnv(storeFileOf(common)) });
   try {
     const session = localAdminSession();
     const started = performance.now();

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { BrowserWindow as ElectronWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron';
+import { BrowserWindow as ElectronWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { pickText } from '../../shared/i18n/locale.js';
 import { createApp } from '../app.js';
@@ -14,6 +14,8 @@ import type { IpcRegistration } from './ipc.js';
 import { registerAppScheme, rendererRoot, serveRenderer } from './protocol.js';
 import { createMainWindow } from './window-factory.js';
 import { createElectronPrinter } from '../print/electron-printer.js';
+import { unlockWorkspace } from '../security/key-envelope.js';
+import { electronOsProtection } from './os-protection.js';
 import { PRODUCT_NAME } from './window-options.js';
 
 const log = createLogger('shell');
@@ -62,7 +64,13 @@ async function start(): Promise<void> {
     // The job worker is bundled next to the CLI: dist/electron/main.cjs → dist/worker.cjs.
     // Sheets print with Electron's own Chromium in a separate, in-memory session (electron/print/electron-printer.ts).
     const printer = createElectronPrinter({ BrowserWindow: ElectronWindow, session: session.fromPartition('bw-print') });
-    workbench = createApp({ storeFile, mode: 'electron', workerFile: path.join(__dirname, '..', 'worker.cjs'), passphrase: process.env['BW_PASSPHRASE'] || undefined, printer });
+    // The key: a typed passphrase (BW_PASSPHRASE), else the workspace's key envelope through the OS store
+    // (safeStorage), else the administrator's recovery passphrase (BW_RECOVERY_PASSPHRASE), which also re-seals
+    // the key for this Windows user (electron/security/key-envelope.ts).
+    const passphrase =
+      process.env['BW_PASSPHRASE'] ||
+      (unlockWorkspace(storeFile, electronOsProtection(safeStorage), () => process.env['BW_RECOVERY_PASSPHRASE'] || null) ?? undefined);
+    workbench = createApp({ storeFile, mode: 'electron', workerFile: path.join(__dirname, '..', 'worker.cjs'), passphrase, printer });
   } catch (e) {
     fail('无法打开工作区 Cannot open the workspace', e);
     return;
