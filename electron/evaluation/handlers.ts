@@ -36,6 +36,19 @@ export const evaluationHandlers: DomainHandlers<'evaluation'> = {
     const problems = checkScheme(ctx.store, input.scheme).map((p) => ({ item: p.item, message: p.message }));
     if (input.period === undefined || problems.length > 0) return { problems, preview: null };
     const computed = computePeriod(ctx.store, { schemeCode: input.scheme.code, period: input.period, ...evaluationScope(ctx) }, null, input.scheme);
+    // Missing targets show only against a period: name each item and how many managers lack one.
+    for (const item of input.scheme.items) {
+      const missing = computed.cards.filter((c) => c.items.find((i) => i.key === item.key)?.status === 'missing_target').length;
+      if (missing > 0) {
+        problems.push({
+          item: item.key,
+          message: {
+            zh: `「${item.name}」在 ${input.period} 有 ${missing} 名客户经理没有目标值（请发布分解计划或设置固定目标）`,
+            en: `“${item.name}” has no target for ${missing} managers in ${input.period} (publish a decomposition or set a fixed target)`,
+          },
+        });
+      }
+    }
     return { problems, preview: computed.cards.map(toCard) };
   },
   'evaluation.saveScheme': (input, ctx) => {

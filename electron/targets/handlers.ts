@@ -8,6 +8,7 @@ import { previewDecomposition, resolveParams } from './decompose.js';
 import { listPlanSummaries, readPlanSummary } from './plan-rows.js';
 import { discardDraft, publishPlan, readStoredPlan, saveDraft, setCell } from './plan-store.js';
 import { targetProgress } from './progress.js';
+import { saveIndicator } from './indicators.js';
 
 /** The data's date: decompositions and progress are read as of the latest snapshot, not the calendar. */
 function dataDay(ctx: HandlerContext): string {
@@ -32,6 +33,13 @@ function params(ctx: HandlerContext, input: Parameters<typeof resolveParams>[1])
 
 export const targetsHandlers: DomainHandlers<'targets'> = {
   'targets.indicators': (_input, ctx) => listIndicators(ctx.store),
+
+  'targets.saveIndicator': (input, ctx) => {
+    const before = listIndicators(ctx.store).find((i) => i.code === input.code) ?? null;
+    const saved = saveIndicator(ctx.store, input);
+    ctx.auditNote({ entity: 'indicator', entityId: input.code, before, after: input });
+    return saved;
+  },
 
   'targets.plans': (input, ctx) => {
     const scope = unitsInScope(ctx.store, ctx.session);

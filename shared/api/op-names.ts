@@ -104,6 +104,7 @@ export const OP_NAME_LIST = [
   'tasks.standards',
   'tasks.setStandards',
   'targets.indicators',
+  'targets.saveIndicator',
   'targets.plans',
   'targets.plan',
   'targets.decompose',

@@ -289,7 +289,7 @@ try {
     });
     console.log(`  creditedActuals per indicator, one at a time (computeRun reads the balance ones together): ${profile.join(', ')}`);
     const completion = (key) => {
-      const xs = cards.map((c) => c.items.find((i) => i.key === key)?.completion).filter((x) => x != null).map((x) => Number(x.n) / Number(x.d));
+      const xs = cards.map((c) => c.items.find((i) => i.key === key)?.completion).filter((x) => x != null).map((x) => Number(x.num) / Number(x.den));
       return xs.length === 0 ? '—' : `${((xs.reduce((a, b) => a + b, 0) / xs.length) * 100).toFixed(0)}%`;
     };
     console.log(`  mean completion: ${Object.keys(NAMES).map((c) => `${c} ${completion(`${c.toLowerCase()}_r`)}`).join(', ')}`);

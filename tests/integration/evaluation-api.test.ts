@@ -28,6 +28,26 @@ afterEach(() => t.cleanup());
 const call = (op: string, input: object, session: Session) => t.app.dispatcher.invoke(op as 'evaluation.run', input, { session });
 const manager = (staff: string): Session => ({ ...adminSession, role: 'manager', orgUnitIds: null, managerId: ids[staff] ?? 0, userName: staff.toLowerCase() });
 
+describe('indicators are configurable', () => {
+  it('an administrator adds an indicator with a source and changes a built-in one; measure changes are refused once planned', async () => {
+    const added = expectOk(
+      await t.app.dispatcher.invoke(
+        'targets.saveIndicator',
+        { code: 'FX_SALES', name: '外汇理财销售', measure: 'amount', unit: '万元', direction: 'up', flow: true, source: { type: 'holding_amount', products: ['wealth'] } },
+        { session: adminSession },
+      ),
+    );
+    expect(added).toMatchObject({ code: 'FX_SALES', hasSource: true, flow: true });
+    expect(expectOk(await t.app.dispatcher.invoke('targets.indicators', {}, { session: supervisor })).map((i) => i.code)).toContain('FX_SALES');
+    // A scheme can now score it.
+    const scheme = { ...EVAL_SCHEME, items: [...EVAL_SCHEME.items.map((i) => (i.key === 'dep' ? { ...i, weight: 50 } : i)), { key: 'fx', name: '外汇理财', weight: 10, source: { kind: 'indicator', indicator: 'FX_SALES' }, method: { type: 'ratio' }, fixedTarget: '100' }] };
+    expect(expectOk(await t.app.dispatcher.invoke('evaluation.checkScheme', { scheme, period: '2026-10' }, { session: supervisor })).problems).toEqual([]);
+    expect(await call('targets.saveIndicator', { code: 'DEP_NET', name: '存款净增', measure: 'count', unit: '户', direction: 'up', flow: true, source: null }, adminSession)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await call('targets.saveIndicator', { code: 'X2', name: '存款净增', measure: 'count', unit: '户', direction: 'up', flow: true, source: null }, adminSession)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await call('targets.saveIndicator', { code: 'X3', name: '新指标', measure: 'count', unit: '户', direction: 'up', flow: true, source: null }, supervisor)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
 describe('evaluation operations', () => {
   it('checks a scheme (problems listed, preview on a period) and refuses to save a broken one', async () => {
     const broken = { ...EVAL_SCHEME, items: EVAL_SCHEME.items.map((i) => (i.key === 'dep' ? { ...i, weight: 55 } : i)) };
@@ -35,7 +55,12 @@ describe('evaluation operations', () => {
     expect(check.preview).toBeNull();
     expect(check.problems.map((p) => p.message.zh)).toEqual(['各项权重合计应为 100，现为 95']);
     expect(await call('evaluation.saveScheme', { scheme: broken, validFrom: '2026-11-01' }, supervisor)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // Without the fixed target and with no published plan, both managers lack a target for October.
+    const untargeted = { ...EVAL_SCHEME, items: EVAL_SCHEME.items.map((i) => (i.key === 'dep' ? { ...i, fixedTarget: undefined } : i)) };
+    const missing = expectOk(await t.app.dispatcher.invoke('evaluation.checkScheme', { scheme: untargeted, period: '2026-10' }, { session: supervisor }));
+    expect(missing.problems.map((p) => [p.item, p.message.zh])).toEqual([['dep', '「存款净增」在 2026-10 有 2 名客户经理没有目标值（请发布分解计划或设置固定目标）']]);
     const good = expectOk(await t.app.dispatcher.invoke('evaluation.checkScheme', { scheme: EVAL_SCHEME, period: '2026-10' }, { session: supervisor }));
+    expect(good.problems).toEqual([]);
     expect(good.preview?.map((c) => [c.manager.staffNo, c.items[0]?.points])).toEqual([
       ['M1', '6455'],
       ['M2', '4045'],

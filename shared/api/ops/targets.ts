@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ALL_ROLES, STAFF_ROLES, op } from '../contract.js';
+import { ADMIN_ONLY, ALL_ROLES, STAFF_ROLES, op } from '../contract.js';
+import { indicatorSourceSchema } from '../../targets/indicator-source.js';
 import type { Decomposition, IndicatorView, PlanSummary, StoredPlan } from '../../targets/decomposition.js';
 import { decompositionParamsSchema, figure, lockSchema } from '../../targets/decomposition.js';
 import type { PlanList, TargetProgress } from '../../targets/progress.js';
@@ -16,6 +17,23 @@ export const targetsOps = {
     input: z.object({}).strict(),
     roles: ALL_ROLES,
     scope: 'any',
+  }),
+  'targets.saveIndicator': op<IndicatorView>()({
+    summary: 'Add or change an indicator (unit, direction, whether it adds up, where actuals come from in the imported data)',
+    input: z
+      .object({
+        code: z.string().regex(/^[A-Z][A-Z0-9_]{1,31}$/, 'upper-case letters, digits and _'),
+        name: z.string().trim().min(1).max(40),
+        measure: z.enum(['amount', 'count']),
+        unit: z.string().trim().min(1).max(8),
+        direction: z.enum(['up', 'down']),
+        flow: z.boolean(),
+        source: indicatorSourceSchema.nullable(),
+      })
+      .strict(),
+    roles: ADMIN_ONLY,
+    scope: 'any',
+    mutates: true,
   }),
   'targets.plans': op<PlanList>()({
     summary: 'Every target plan of a year (head office and decompositions, all versions), the units the caller may decompose and the default one',
