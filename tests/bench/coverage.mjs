@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bundleTs } from './bundle-ts.mjs';
+import { time } from './timing.mjs';
 
 const file = process.argv[2];
 if (file === undefined) {
@@ -14,7 +15,6 @@ if (file === undefined) {
   process.exit(2);
 }
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bw-bench-coverage-'));
-const ms = (t0) => performance.now() - t0;
 
 async function bundle() {
   return bundleTs(dir, 'coverage', `export { openStore } from './electron/store/store.ts';
@@ -26,20 +26,6 @@ async function bundle() {
         export { parseAssignmentRules } from './shared/assignment/rules.ts';`);
 }
 
-function time(label, run) {
-  const t0 = performance.now();
-  const first = run();
-  const cold = ms(t0);
-  const warm = [];
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now();
-    run();
-    warm.push(ms(t));
-  }
-  warm.sort((a, b) => a - b);
-  console.log(`${label}: cold ${cold.toFixed(0)} ms, warm median ${warm[2].toFixed(0)} ms (min ${warm[0].toFixed(0)}, max ${warm[4].toFixed(0)})`);
-  return first;
-}
 
 try {
   const lib = await bundle();

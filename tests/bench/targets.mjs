@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bundleTs } from './bundle-ts.mjs';
+import { time } from './timing.mjs';
 
 const file = process.argv[2];
 if (file === undefined) {
@@ -15,7 +16,6 @@ if (file === undefined) {
   process.exit(2);
 }
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bw-bench-targets-'));
-const ms = (t0) => performance.now() - t0;
 
 async function bundle() {
   return bundleTs(dir, 'targets', `export { openStore } from './electron/store/store.ts';
@@ -24,20 +24,6 @@ async function bundle() {
         export { decompositionParamsSchema } from './shared/targets/decomposition.ts';`);
 }
 
-function time(label, run) {
-  const t0 = performance.now();
-  const first = run();
-  const cold = ms(t0);
-  const warm = [];
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now();
-    run();
-    warm.push(ms(t));
-  }
-  warm.sort((a, b) => a - b);
-  console.log(`${label}: cold ${cold.toFixed(0)} ms, warm median ${warm[2].toFixed(0)} ms (min ${warm[0].toFixed(0)}, max ${warm[4].toFixed(0)})`);
-  return first;
-}
 
 const m = await bundle();
 const store = m.openStore(file, { create: false });
