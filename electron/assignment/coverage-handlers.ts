@@ -1,7 +1,7 @@
 import { DEFAULT_COVERAGE_POLICY } from '../../shared/assignment/coverage.js';
 import type { DomainHandlers, HandlerContext } from '../api/types.js';
 import { latestSnapshotAsOf } from '../book/config-store.js';
-import { unitAndDescendants } from '../org/outlet-card.js';
+import { unitAndDescendants } from '../org/queries.js';
 import { localIsoDate } from '../platform/clock.js';
 import { assertUnitInScope, unitsInScope } from '../security/scope.js';
 import { coverageReport, readCoveragePolicy, writeCoveragePolicy } from './coverage.js';

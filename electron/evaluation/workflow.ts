@@ -1,5 +1,6 @@
 import { AppError } from '../platform/app-error.js';
 import type { Store } from '../store/store.js';
+import { unitsBelow } from '../org/queries.js';
 import { hundredths } from '../platform/rational.js';
 import { computePeriod } from './run.js';
 import { schemeById } from './schemes.js';
@@ -133,7 +134,7 @@ export function lockedDiff(store: Store, runId: number): { changed: boolean; cha
   const outletIds =
     run.orgUnitId === null
       ? null
-      : new Set(store.db.prepare('WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT o.id FROM org_unit o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub').pluck().all(run.orgUnitId) as number[]);
+      : unitsBelow(store, [run.orgUnitId]);
   const now = computePeriod(store, { outletIds, orgUnitId: run.orgUnitId, schemeCode: scheme.code, period: run.period }, runId);
   const stored = new Map(
     (store.db.prepare('SELECT manager_id, card FROM evaluation_score WHERE run_id = ?').all(runId) as Array<{ manager_id: number; card: string }>).map((r) => [

@@ -4,20 +4,9 @@ import type { CardManager, CardTarget, OutletCard, UnitBalances } from '../../sh
 import { AppError } from '../platform/app-error.js';
 import type { Store } from '../store/store.js';
 import { orgActual, sourceOf, yearWindow } from '../targets/org-actuals.js';
-import { listOrgUnits } from './queries.js';
+import { listOrgUnits, unitAndDescendants } from './queries.js';
 
 const UNITS = '(SELECT value FROM json_each(@units))';
-
-/** The unit and every unit below it. */
-export function unitAndDescendants(store: Store, unitId: number): number[] {
-  return store.db
-    .prepare(
-      `WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT o.id FROM org_unit o JOIN sub ON o.parent_id = sub.id)
-       SELECT id FROM sub`,
-    )
-    .pluck()
-    .all(unitId) as number[];
-}
 
 function permille(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part * 1000) / whole);

@@ -3,6 +3,21 @@ import type { OrgLevel, OrgUnit } from '../../shared/model/org.js';
 import type { Store } from '../store/store.js';
 import { readCapacityDefaults } from './capacity.js';
 
+/** The unit and every unit below it (the org tree's subtree). */
+export function unitAndDescendants(store: Store, unitId: number): number[] {
+  return store.db
+    .prepare('WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT o.id FROM org_unit o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub')
+    .pluck()
+    .all(unitId) as number[];
+}
+
+/** Every unit at or below any of the roots. */
+export function unitsBelow(store: Store, roots: Iterable<number>): Set<number> {
+  const out = new Set<number>();
+  for (const root of roots) for (const id of unitAndDescendants(store, root)) out.add(id);
+  return out;
+}
+
 /** A `manager_period` row as stored: one effective-dated stretch of a manager's outlet, grade, type, status, caps. */
 export interface ManagerPeriodRow {
   id: number;

@@ -2,6 +2,7 @@ import type { ClientFilters } from '../../shared/model/client-filters.js';
 import type { Session } from '../api/types.js';
 import { AppError } from '../platform/app-error.js';
 import type { Store } from '../store/store.js';
+import { unitsBelow } from '../org/queries.js';
 
 /**
  * What part of the bank's data a session reaches (the `scope` of the operations):
@@ -10,10 +11,7 @@ import type { Store } from '../store/store.js';
  */
 export function unitsInScope(store: Store, session: Session): Set<number> | null {
   if (session.role === 'admin' || session.orgUnitIds === null) return null;
-  const ids = new Set<number>();
-  const below = store.db.prepare('WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT o.id FROM org_unit o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub').pluck();
-  for (const root of session.orgUnitIds) for (const id of below.all(root) as number[]) ids.add(id);
-  return ids;
+  return unitsBelow(store, session.orgUnitIds);
 }
 
 const outOfScope = (): never => {

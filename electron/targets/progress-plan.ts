@@ -1,5 +1,5 @@
 import type { PlanSummary } from '../../shared/targets/decomposition.js';
-import { unitAndDescendants } from '../org/outlet-card.js';
+import { unitAndDescendants } from '../org/queries.js';
 import { AppError } from '../platform/app-error.js';
 import type { Store } from '../store/store.js';
 import { headOfficePlanId, managersInForce, orgNodes, outletsUnder, planFigure, readUnit } from './context.js';

@@ -1,6 +1,6 @@
 import { daysInclusive, parsePeriod, periodRange, yearKey } from '../../shared/targets/periods.js';
 import type { ProgressRow, TargetProgress } from '../../shared/targets/progress.js';
-import { unitAndDescendants } from '../org/outlet-card.js';
+import { unitAndDescendants } from '../org/queries.js';
 import { AppError } from '../platform/app-error.js';
 import type { Store } from '../store/store.js';
 import { indicatorView, readIndicator } from './context.js';

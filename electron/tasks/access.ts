@@ -1,5 +1,5 @@
 import type { Session } from '../api/types.js';
-import { unitAndDescendants } from '../org/outlet-card.js';
+import { unitAndDescendants } from '../org/queries.js';
 import { AppError } from '../platform/app-error.js';
 import { assertUnitInScope, unitsInScope } from '../security/scope.js';
 import type { Store } from '../store/store.js';

@@ -3,7 +3,7 @@ import type { TaskList, TaskStatusCounts } from '../../shared/tasks/model.js';
 import type { TaskListInput } from '../../shared/tasks/inputs.js';
 import type { Session } from '../api/types.js';
 import type { Store } from '../store/store.js';
-import { unitAndDescendants } from '../org/outlet-card.js';
+import { unitAndDescendants } from '../org/queries.js';
 import { scopeCondition, taskScope, unitFilter } from './access.js';
 import type { Moment } from './moment.js';
 import { ROW_COLUMNS, ROW_FROM, TASK_OVERDUE_SQL, assigneesOf, toTaskRow } from './row-sql.js';

@@ -1,6 +1,6 @@
 import type { OverdueFigures, OverdueReport } from '../../shared/tasks/model.js';
 import type { Session } from '../api/types.js';
-import { unitAndDescendants } from '../org/outlet-card.js';
+import { unitAndDescendants } from '../org/queries.js';
 import type { Store } from '../store/store.js';
 import { scopeCondition, taskScope, unitFilter } from './access.js';
 import type { Moment } from './moment.js';

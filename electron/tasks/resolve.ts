@@ -3,7 +3,7 @@ import { listManagersAsOf } from '../org/queries.js';
 import { AppError } from '../platform/app-error.js';
 import { assertUnitInScope, unitsInScope } from '../security/scope.js';
 import type { Store } from '../store/store.js';
-import { unitAndDescendants } from '../org/outlet-card.js';
+import { unitAndDescendants } from '../org/queries.js';
 
 /**
  * Turning what a person typed into rows: managers and outlets into assignees, client numbers into clients, each

@@ -1,6 +1,7 @@
 import { addDays } from '../../shared/worklog/rules.js';
 import type { ContactPlanCoverage, CoverageCounts, ManagerPlanCoverage, UnitPlanCoverage } from '../../shared/worklog/types.js';
 import type { Store } from '../store/store.js';
+import { unitsBelow } from '../org/queries.js';
 import { heldUnderPlan, scoredAsOf } from './plans.js';
 import { managersInUnitsOn } from './reach.js';
 
@@ -48,10 +49,7 @@ export interface CoverageQuery {
 function managersOf(store: Store, q: CoverageQuery): readonly number[] | null {
   if (q.managerIds !== undefined) return q.managerIds;
   if (q.orgUnitIds === undefined) return null;
-  const below = store.db.prepare('WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT o.id FROM org_unit o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub').pluck();
-  const units = new Set<number>();
-  for (const root of q.orgUnitIds) for (const id of below.all(root) as number[]) units.add(id);
-  return managersInUnitsOn(store, units, q.to);
+  return managersInUnitsOn(store, unitsBelow(store, q.orgUnitIds), q.to);
 }
 
 /**

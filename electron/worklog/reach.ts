@@ -2,6 +2,7 @@ import type { Session } from '../api/types.js';
 import { AppError } from '../platform/app-error.js';
 import { unitsInScope } from '../security/scope.js';
 import type { Store } from '../store/store.js';
+import { unitAndDescendants } from '../org/queries.js';
 
 /**
  * Whose work a caller reaches in the work log: a client manager their own; a supervisor their team — the managers
@@ -52,12 +53,11 @@ export function managersInUnitsOn(store: Store, units: ReadonlySet<number>, day:
 
 /** Units asked for, each with its subtree; each must be within the caller's reach. */
 export function expandUnits(store: Store, reach: Reach, asked: readonly number[]): Set<number> {
-  const below = store.db.prepare('WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT o.id FROM org_unit o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub').pluck();
   const out = new Set<number>();
   for (const root of asked) {
     if (reach.kind === 'manager') throw forbidden('客户经理只能查看自己的客户', 'A client manager sees only their own clients');
     if (reach.kind === 'units' && !reach.units.has(root)) throw forbidden('该机构不在您的管辖范围内', 'This org unit is outside your responsibility');
-    for (const id of below.all(root) as number[]) out.add(id);
+    for (const id of unitAndDescendants(store, root)) out.add(id);
   }
   return out;
 }

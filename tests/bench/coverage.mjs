@@ -19,7 +19,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bw-bench-coverage-'));
 async function bundle() {
   return bundleTs(dir, 'coverage', `export { openStore } from './electron/store/store.ts';
         export { coverageReport } from './electron/assignment/coverage.ts';
-        export { unitAndDescendants } from './electron/org/outlet-card.ts';
+        export { unitAndDescendants } from './electron/org/queries.ts';
         export { loadBook } from './electron/assignment/load-book.ts';
         export { buildPlanState } from './electron/assignment/plan-state.ts';
         export { planPolicyWarnings } from './electron/assignment/policy-preview.ts';
