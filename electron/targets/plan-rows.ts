@@ -1,4 +1,4 @@
-import type { ManagerMethod, OutletMethod, PlanOrigin, PlanStatus, PlanSummary, ProfileKind, ResolvedParams } from '../../shared/targets/decomposition.js';
+import type { ManagerMethod, OutletMethod, PlanSummary, ProfileKind, ResolvedParams } from '../../shared/targets/decomposition.js';
 import { AppError } from '../platform/app-error.js';
 import type { Store } from '../store/store.js';
 import { orgNodes, planFigure } from './context.js';
@@ -7,22 +7,8 @@ import { managerKey, unitKey } from './decompose.js';
 
 /** Reading and writing the rows of migration 0100 (a decomposition's settings and structure) and plan summaries. */
 
-interface PlanRow {
-  id: number;
-  year: number;
-  indicatorId: number;
-  version: number;
-  status: PlanStatus;
-  origin: PlanOrigin;
-  note: string | null;
-  createdBy: string;
-  createdAt: string;
-  publishedAt: string | null;
-  orgUnitId: number | null;
-  orgUnitName: string | null;
-  total: number | null;
-  basedOn: number | null;
-}
+/** The summary query's rows are the summaries themselves (its columns are aliased to the field names). */
+type PlanRow = PlanSummary;
 
 const SUMMARY = `SELECT p.id, p.year, p.indicator_id AS indicatorId, p.version, p.status, p.origin, p.note, p.created_by AS createdBy,
   p.created_at AS createdAt, p.published_at AS publishedAt, d.org_unit_id AS orgUnitId, o.name AS orgUnitName, d.total, d.based_on AS basedOn

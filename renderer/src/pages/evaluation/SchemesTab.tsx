@@ -1,11 +1,12 @@
 import { Alert, AlertTitle, Button, Stack } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { SchemeVersionInfo } from '../../../../shared/api/ops/evaluation.js';
 import type { PageState } from '../../api/query-state.js';
 import { combineStates } from '../../api/query-state.js';
 import { useApiQuery } from '../../api/useApiQuery.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { OpenFileButton } from '../../components/OpenFileButton.js';
 import { useT } from '../../i18n/I18nProvider.js';
 import { SchemeEditor } from './SchemeEditor.js';
 import { SchemeVersions } from './SchemeVersions.js';
@@ -33,7 +34,6 @@ export function SchemesTab(props: { latestAsOf: string | null; onState: (s: Page
   const [saved, setSaved] = useState<SchemeVersionInfo | null>(null);
   const [fileProblems, setFileProblems] = useState<{ name: string; problems: string[] } | null>(null);
   const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
   const { onState } = props;
   const state = combineStates(schemes.state, indicators.state, tree.state === 'error' ? 'ready' : tree.state, busy ? 'loading' : 'ready');
   useEffect(() => onState(state), [onState, state]);
@@ -49,16 +49,11 @@ export function SchemesTab(props: { latestAsOf: string | null; onState: (s: Page
     setFileProblems(null);
     setEditing((e) => ({ seq: (e?.seq ?? 0) + 1, draft, base }));
   };
-  const load = (file: File): void => {
-    file.text().then(
-      (text) => {
-        const read = readSchemeFile(text);
-        if (!read.ok) return setFileProblems({ name: file.name, problems: read.problems });
-        const base = versions.find((v) => v.code === read.scheme.code) ?? null;
-        open(draftOf(read.scheme, indicatorList), base);
-      },
-      (e: unknown) => setFileProblems({ name: file.name, problems: [e instanceof Error ? e.message : String(e)] }),
-    );
+  const load = (name: string, text: string): void => {
+    const read = readSchemeFile(text);
+    if (!read.ok) return setFileProblems({ name, problems: read.problems });
+    const base = versions.find((v) => v.code === read.scheme.code) ?? null;
+    open(draftOf(read.scheme, indicatorList), base);
   };
   return (
     <Stack sx={{ gap: 2 }}>
@@ -66,22 +61,7 @@ export function SchemesTab(props: { latestAsOf: string | null; onState: (s: Page
         <Button variant="contained" startIcon={<AddIcon />} onClick={() => open(emptyDraft(), null)} data-testid="eval-scheme-new">
           {t('eval.schemes.new')}
         </Button>
-        <Button variant="outlined" onClick={() => input.current?.click()}>
-          {t('eval.file.import')}
-        </Button>
-        <input
-          ref={input}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          data-testid="eval-scheme-import"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            // Cleared so the same file, edited, can be chosen again.
-            e.target.value = '';
-            if (file !== undefined) load(file);
-          }}
-        />
+        <OpenFileButton label={t('eval.file.import')} testId="eval-scheme-import" onRead={load} onFailed={(name, reason) => setFileProblems({ name, problems: [reason] })} />
       </Stack>
       {fileProblems !== null && (
         <Alert severity="error" onClose={() => setFileProblems(null)} data-testid="eval-file-problems">
