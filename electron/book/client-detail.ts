@@ -1,9 +1,8 @@
-import type { Role } from '../../shared/api/contract.js';
 import type { BalancePoint, ClientDetail, ContactRow, HoldingRow, ManagerSpell } from '../../shared/book/client-detail.js';
 import { AUM_PRODUCT_TYPES } from '../../shared/book/products.js';
 import type { ClientScoreView } from '../../shared/book/types.js';
 import type { Locale } from '../../shared/i18n/locale.js';
-import { maskIdNo, maskPhone } from '../../shared/model/masking.js';
+import { identityFor } from '../security/identity.js';
 import type { Session } from '../api/types.js';
 import { AppError } from '../platform/app-error.js';
 import type { Store } from '../store/store.js';
@@ -15,14 +14,6 @@ import { strategyText } from './segments.js';
 
 /** How many work-log entries the client page shows. */
 const RECENT_CONTACTS = 20;
-
-/**
- * Who sees ID and phone numbers in full: supervisors, and managers for the clients they look after.
- * Administrators run the system, not the relationship, so they see them masked (3201**********1234).
- */
-export function seesFullIdentity(role: Role): boolean {
-  return role !== 'admin';
-}
 
 interface ClientDb {
   id: number;
@@ -130,16 +121,16 @@ function recentContacts(store: Store, clientId: number): ContactRow[] {
 export function getClientDetail(store: Store, key: { id: number } | { clientNo: string }, session: Session, today: string): ClientDetail {
   const c = findClient(store, key);
   checkOwn(store, session, c.id, today);
-  const full = seesFullIdentity(session.role);
+  const identity = identityFor(session.role, c.id_no, c.phone);
   return {
     id: c.id,
     clientNo: c.client_no,
     name: c.name,
     kind: c.kind,
     idType: c.id_type,
-    idNo: full ? c.id_no : maskIdNo(c.id_no),
-    phone: full ? c.phone : maskPhone(c.phone),
-    identityMasked: !full,
+    idNo: identity.idNo,
+    phone: identity.phone,
+    identityMasked: identity.masked,
     gender: c.gender,
     birthDate: c.birth_date,
     openDate: c.open_date,

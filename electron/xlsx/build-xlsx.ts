@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
+import { neutraliseFormula } from '../export/safe-cell.js';
 
 /**
  * A cell: text, a number, a date (as days since 1970-01-01), a number shown with two decimals (points, 元: 85.5
@@ -60,7 +61,7 @@ function sheetXml(sheet: XlsxSheet, shared: (s: string) => number): string {
       if (cell === null || cell === '') return;
       const ref = `${columnName(c)}${rowNo}`;
       const style = bold.has(rowNo) ? ' s="2"' : '';
-      if (typeof cell === 'string') cells.push(`<c r="${ref}"${style} t="s"><v>${shared(cell)}</v></c>`);
+      if (typeof cell === 'string') cells.push(`<c r="${ref}"${style} t="s"><v>${shared(neutraliseFormula(cell))}</v></c>`);
       else if (typeof cell === 'number') cells.push(`<c r="${ref}"${style}><v>${cell}</v></c>`);
       else if ('fixed2' in cell) cells.push(`<c r="${ref}" s="${bold.has(rowNo) ? 4 : 3}"><v>${cell.fixed2}</v></c>`);
       else cells.push(`<c r="${ref}" s="1"><v>${excelSerialOf(cell.day)}</v></c>`);
@@ -82,7 +83,7 @@ function sheetXml(sheet: XlsxSheet, shared: (s: string) => number): string {
 
 /**
  * A minimal, deterministic .xlsx (shared strings, one style sheet, no timestamps in the package),
- * enough for Excel, LibreOffice and exceljs to open.
+ * enough for Excel, LibreOffice and exceljs to open. Text that would start a formula is neutralised (safe-cell.ts).
  */
 export function buildXlsx(sheets: readonly XlsxSheet[], opts: { modifiedAt?: Date } = {}): Uint8Array {
   const strings: string[] = [];
