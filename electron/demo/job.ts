@@ -12,11 +12,9 @@ import { workspaceSummary } from '../system/summary.js';
 import { writeDemoExtracts } from './extracts.js';
 import { recomputeScores } from '../book/recompute.js';
 import { importDemoExtracts } from './import-extracts.js';
+import { withBulkCache } from '../store/bulk-cache.js';
 
 const log = createLogger('demo');
-
-/** Page cache while importing: the client indexes fill in random order; 16 MB was as fast as 64 MB. */
-const IMPORT_CACHE_KIB = 262_144;
 
 export function storeHasClients(store: Store): boolean {
   const row = store.db.prepare('SELECT EXISTS (SELECT 1 FROM client) AS x').get() as { x: number };
@@ -50,19 +48,19 @@ export async function buildDemoJob(input: z.output<typeof demoInput>, ctx: JobCo
   if (storeHasClients(ctx.store)) refuse();
   const dir = await extractsDir(ctx.store);
   const db = ctx.store.db;
-  const previousCache = db.pragma('cache_size', { simple: true }) as number;
   try {
     const files = await writeDemoExtracts(dir, input, { onProgress: (p) => ctx.progress(p), signal: ctx.signal });
     throwIfCancelled(ctx.signal);
-    db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      if (storeHasClients(ctx.store)) refuse();
-      await importDemoExtracts(ctx.store, dir, { clock: ctx.clock, userName: ctx.userName, signal: ctx.signal, onProgress: (p) => ctx.progress(p) });
-      db.exec('COMMIT');
-    } finally {
-      if (db.inTransaction) db.exec('ROLLBACK');
-    }
+    await withBulkCache(db, async () => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        if (storeHasClients(ctx.store)) refuse();
+        await importDemoExtracts(ctx.store, dir, { clock: ctx.clock, userName: ctx.userName, signal: ctx.signal, onProgress: (p) => ctx.progress(p) });
+        db.exec('COMMIT');
+      } finally {
+        if (db.inTransaction) db.exec('ROLLBACK');
+      }
+    });
     // A demo comes scored: tiers, scores, stages, segments and the per-outlet sums, as after a user's recompute.
     recomputeScores(ctx.store, { clock: ctx.clock, userName: ctx.userName, signal: ctx.signal, progress: (p) => ctx.progress({ ...p, phase: 'book' }) });
     // The import wrote the whole book through the WAL; fold it back so the -wal file does not stay that big.
@@ -72,7 +70,6 @@ export async function buildDemoJob(input: z.output<typeof demoInput>, ctx: JobCo
     log.info('demo workspace built', { seed: input.seed, elapsedMs, ...counts });
     return { seed: input.seed, counts, files, elapsedMs };
   } finally {
-    db.pragma(`cache_size = ${previousCache}`);
     await fs.promises.rm(dir, { recursive: true, force: true });
   }
 }

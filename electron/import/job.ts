@@ -2,6 +2,7 @@ import type { ImportBatchInfo, ImportOptions } from '../../shared/api/ops/import
 import type { ImportKind } from '../../shared/import/kinds.js';
 import type { JobContext } from '../jobs/job-types.js';
 import { backupStore, storeHoldsData } from '../store/backup.js';
+import { withBulkCache } from '../store/bulk-cache.js';
 import { rememberMapping } from './profiles.js';
 import { runImport } from './run-import.js';
 import { fromBytes, resolveSource } from './source-file.js';
@@ -24,10 +25,12 @@ export async function importCommitJob(input: ImportCommitInput, ctx: JobContext)
   const file = input.source.type === 'bytes' ? fromBytes(input.source.name, input.source.bytes) : resolveSource(input.source, null);
   // A backup before every commit into a workspace that holds data, so a wrong file can also be undone by restore.
   if (storeHoldsData(ctx.store)) backupStore(ctx.store, { reason: 'import', clock: ctx.clock });
-  const result = await runImport(
-    file,
-    { kind: input.kind, mapping: input.mapping, options: input.options, onError: input.onError, expectedRows: input.expectedRows, commit: true },
-    { store: ctx.store, clock: ctx.clock, userName: ctx.userName, signal: ctx.signal, progress: (p) => ctx.progress(p) },
+  const result = await withBulkCache(ctx.store.db, () =>
+    runImport(
+      file,
+      { kind: input.kind, mapping: input.mapping, options: input.options, onError: input.onError, expectedRows: input.expectedRows, commit: true },
+      { store: ctx.store, clock: ctx.clock, userName: ctx.userName, signal: ctx.signal, progress: (p) => ctx.progress(p) },
+    ),
   );
   if (result.batch === null) throw new Error('commit produced no batch');
   if (result.batch.noop !== true) {

@@ -64,8 +64,9 @@ function productList(products: readonly string[]): string {
 }
 
 /**
- * Balances are read by scanning the snapshot table in key order (`+as_of` keeps SQLite off the date index, whose
- * lookup per row costs more than reading the two dates' rows in order), so the per-client sums stream without a sort.
+ * Balances of the two dates are read from the date index alone (it carries every column used here, migration 0160),
+ * so only those dates' pages are touched: a scan of the whole snapshot table in client order streamed without a
+ * sort but read every month's pages, which an encrypted store must all decrypt.
  */
 function balanceContribution(sources: ReadonlyArray<Extract<IndicatorSource, { type: 'balance_growth' | 'balance_average' }>>): Contribution {
   const params: Record<string, unknown> = {};
@@ -75,15 +76,15 @@ function balanceContribution(sources: ReadonlyArray<Extract<IndicatorSource, { t
       ? `sum(CASE WHEN as_of = @snap AND ${mine} THEN balance_fen ELSE 0 END) - sum(CASE WHEN as_of = @base AND ${mine} THEN balance_fen ELSE 0 END) AS v${k}`
       : `sum(CASE WHEN as_of = @snap AND ${mine} THEN coalesce(avg_balance_fen, 0) ELSE 0 END) AS v${k}`;
   });
-  return { sql: `SELECT client_id, ${columns.join(', ')} FROM balance_snapshot WHERE +as_of IN (@snap, @base) GROUP BY client_id`, params, n: sources.length };
+  return { sql: `SELECT client_id, ${columns.join(', ')} FROM balance_snapshot WHERE as_of IN (@snap, @base) GROUP BY client_id`, params, n: sources.length };
 }
 
 function tierContribution(store: Store, source: Extract<IndicatorSource, { type: 'tier_upgrades' }>): Contribution {
   const thresholds = readBookConfig(store).tiers.thresholdsFen;
   const threshold = CLIENT_TIERS.indexOf(source.minTier) <= 0 ? 0 : thresholds[source.minTier as keyof typeof thresholds];
   return {
-    // One ordered pass over both dates (as for balances) instead of a date-index lookup per client.
-    sql: `SELECT client_id, 1 AS v0 FROM balance_change WHERE +as_of IN (@snap, @base) GROUP BY client_id
+    // Both dates from the date index alone (it carries the AUM), as for balances.
+    sql: `SELECT client_id, 1 AS v0 FROM balance_change WHERE as_of IN (@snap, @base) GROUP BY client_id
           HAVING max(CASE WHEN as_of = @snap THEN aum_fen END) >= @threshold AND coalesce(max(CASE WHEN as_of = @base THEN aum_fen END), 0) < @threshold`,
     params: { threshold },
     n: 1,
@@ -158,7 +159,9 @@ export function eventCreditSet(store: Store, source: IndicatorSource, w: Window)
   let events: string;
   let params: Record<string, unknown> = {};
   if (source.type === 'new_clients') {
-    events = `SELECT c.id AS client_id, c.open_date AS day, 1 AS amount FROM client c JOIN balance_change n ON n.client_id = c.id AND n.as_of = @snap
+    // CROSS JOIN keeps the period's few new clients (client_by_open_date) as the outer loop: driven from the
+    // snapshot's balance changes instead, it would read every client's row.
+    events = `SELECT c.id AS client_id, c.open_date AS day, 1 AS amount FROM client c CROSS JOIN balance_change n ON n.client_id = c.id AND n.as_of = @snap
               WHERE c.open_date BETWEEN @from AND @to AND n.aum_fen > 0`;
   } else if (source.type === 'holding_amount' || source.type === 'holding_count') {
     events = `SELECT client_id, open_date AS day, ${source.type === 'holding_amount' ? 'amount_fen' : '1'} AS amount FROM product_holding

@@ -65,7 +65,7 @@ function events(store: Store, source: IndicatorSource, w: YearWindow & { snapsho
   if (source.type === 'new_clients') {
     return store.db
       .prepare(
-        `SELECT c.id AS clientId, c.open_date AS day, 1 AS amount FROM client c JOIN balance_change n ON n.client_id = c.id AND n.as_of = @snapshot
+        `SELECT c.id AS clientId, c.open_date AS day, 1 AS amount FROM client c CROSS JOIN balance_change n ON n.client_id = c.id AND n.as_of = @snapshot
          WHERE c.open_date BETWEEN @from AND @to AND n.aum_fen > 0`,
       )
       .all({ snapshot: w.snapshot, from: w.from, to: w.to }) as Array<{ clientId: number; day: string; amount: number }>;

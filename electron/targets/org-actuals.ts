@@ -61,7 +61,7 @@ export function orgActual(store: Store, source: IndicatorSource, unitIds: readon
       return balances(w.snapshot, 'avg_balance_fen', source.products);
     case 'new_clients':
       return num(
-        `SELECT count(*) FROM client c JOIN balance_change n ON n.client_id = c.id AND n.as_of = @snapshot
+        `SELECT count(*) FROM client c CROSS JOIN balance_change n ON n.client_id = c.id AND n.as_of = @snapshot
          WHERE ${IN_UNITS} AND c.open_date BETWEEN @from AND @to AND n.aum_fen > 0`,
         { snapshot: w.snapshot, from: w.from, to: w.to },
       );

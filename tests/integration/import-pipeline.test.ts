@@ -275,7 +275,7 @@ describe('import pipeline on the demo extracts', () => {
       expect(r).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
       for (const table of ['client', 'import_batch', 'import_undo']) expect(count(t, `SELECT count(*) n FROM ${table}`)).toBe(0);
       // The deferred indexes of the first load are back as they were.
-      expect(count(t, "SELECT count(*) n FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'client' AND sql IS NOT NULL")).toBe(5);
+      expect(count(t, "SELECT count(*) n FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'client' AND sql IS NOT NULL")).toBe(6);
     }),
   );
 });
