@@ -12,7 +12,7 @@ import { workspaceSummary } from '../system/summary.js';
 import { writeDemoExtracts } from './extracts.js';
 import { recomputeScores } from '../book/recompute.js';
 import { importDemoExtracts } from './import-extracts.js';
-import { withBulkCache } from '../store/bulk-cache.js';
+import { WHOLE_BOOK_CACHE_KIB, withBulkCache } from '../store/bulk-cache.js';
 
 const log = createLogger('demo');
 
@@ -60,7 +60,7 @@ export async function buildDemoJob(input: z.output<typeof demoInput>, ctx: JobCo
       } finally {
         if (db.inTransaction) db.exec('ROLLBACK');
       }
-    });
+    }, WHOLE_BOOK_CACHE_KIB);
     // A demo comes scored: tiers, scores, stages, segments and the per-outlet sums, as after a user's recompute.
     recomputeScores(ctx.store, { clock: ctx.clock, userName: ctx.userName, signal: ctx.signal, progress: (p) => ctx.progress({ ...p, phase: 'book' }) });
     // The import wrote the whole book through the WAL; fold it back so the -wal file does not stay that big.
