@@ -2,6 +2,8 @@ import { assignmentHandlers } from '../assignment/handlers.js';
 import { coverageHandlers } from '../assignment/coverage-handlers.js';
 import { handoverHandlers } from '../assignment/handover-handlers.js';
 import { evaluationHandlers } from '../evaluation/handlers.js';
+import { packageHandlers } from '../package/handlers.js';
+import { consolidationHandlers } from '../consolidation/handlers.js';
 import { bookHandlers } from '../book/handlers.js';
 import { backupHandlers } from '../store/backup-handlers.js';
 import { auditHandlers } from '../security/audit-handlers.js';
@@ -15,6 +17,9 @@ import { systemHandlers } from '../system/handlers.js';
 import { targetsHandlers } from '../targets/handlers.js';
 import { tasksHandlers } from '../tasks/handlers.js';
 import { contactPlansHandlers, contactsHandlers } from '../worklog/handlers.js';
+import { dashboardHandlers } from '../dashboard/handlers.js';
+import { reportsHandlers } from '../reports/handlers.js';
+import { templatesHandlers } from '../report-templates/handlers.js';
 import type { Handlers } from './types.js';
 
 /** The one registration of every handler; the type makes a missing operation a compile error. */
@@ -34,10 +39,15 @@ export const handlers: Handlers = {
   ...coverageHandlers,
   ...handoverHandlers,
   ...evaluationHandlers,
+  ...packageHandlers,
+  ...consolidationHandlers,
   ...backupHandlers,
   ...auditHandlers,
   ...contactsHandlers,
   ...contactPlansHandlers,
   ...tasksHandlers,
   ...targetsHandlers,
+  ...dashboardHandlers,
+  ...reportsHandlers,
+  ...templatesHandlers,
 };

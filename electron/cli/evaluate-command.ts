@@ -13,6 +13,7 @@ import type { CommonFlags, Flags } from './commands.js';
 import { passphraseFromEnv, storeFileOf, unwrap, workerFileOf } from './commands.js';
 import type { Output } from './output.js';
 import { UsageError } from './output.js';
+import { runPackageExport } from './package-commands.js';
 
 /**
  * `branch-workbench evaluate --scheme FILE --period P` and `branch-workbench export --period P --out DIR`: the
@@ -93,8 +94,10 @@ export async function runEvaluateCommand(common: CommonFlags, flags: Flags, out:
 
 export async function runExportCommand(common: CommonFlags, flags: Flags, out: Output): Promise<boolean> {
   const dir = flags['out'];
-  if (typeof dir !== 'string') throw new UsageError('export needs --out DIR');
+  if (typeof dir !== 'string') throw new UsageError('export needs --out DIR (loose files) or --out FILE.zip (the head-office package)');
   const period = periodFlag(flags);
+  // A .zip is the head-office package (docs/export-package.md); a folder gets the loose sheets and workbook.
+  if (dir.toLowerCase().endsWith('.zip')) return runPackageExport(common, flags, period, dir, out);
   const code = flags['scheme'];
   if (code !== undefined && typeof code !== 'string') throw new UsageError('--scheme takes a scheme code');
   const app = createApp({ storeFile: storeFileOf(common), mode: 'cli', workerFile: workerFileOf(), passphrase: passphraseFromEnv(storeFileOf(common)) });

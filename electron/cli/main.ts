@@ -6,11 +6,14 @@ import { runDemo, runInit, runServe } from './commands.js';
 import { runAssignCommand } from './assign-command.js';
 import { runHandoverCommand } from './handover-command.js';
 import { runEvaluateCommand, runExportCommand } from './evaluate-command.js';
+import { runConsolidateCommand, runVerifyCommand } from './package-commands.js';
 import { runAuditCommand } from './audit-command.js';
 import { runBackupCommand, runRestoreCommand } from './backup-command.js';
 import { runImportCommand } from './import-command.js';
 import { runRekeyCommand } from './rekey-command.js';
 import { runScoreCommand } from './score-command.js';
+import { runReportCommand } from './report-command.js';
+import { runTemplateCommand } from './template-command.js';
 import type { Flags } from './commands.js';
 import { UsageError, createOutput } from './output.js';
 
@@ -42,6 +45,20 @@ Commands:
                             print each manager's total, rank and outcome (--json: the run with every card and trace)
   export --period P --out DIR [--scheme CODE]
                             write the latest run's 考核表 (one PDF, every manager) and summary workbook (.xlsx) into DIR
+  export --period P --out FILE.zip [--run N] [--scheme CODE] [--key FILE]
+                            write the head-office package (上报包): manifest, workbook, sheets, data as CSV; signed with
+                            the head-office key file when given (docs/export-package.md)
+  verify PACKAGE [--key FILE]
+                            check a package: every member, size, SHA-256, row count and the signature; exit 1 naming
+                            every problem (no workspace needed)
+  consolidate PACKAGE... [--key FILE]
+                            import packages of lower units (汇总) and print the consolidated ranking and unit results
+  report --id ID --period P [--unit CODE] [--pdf FILE.pdf] [--xlsx FILE.xlsx]
+                            one standard report (managerRanking, outletRanking, targetCompletion, clientMovement,
+                            assignmentChanges, contactCoverage; docs/reports.md): print it, write its A4 PDF and/or .xlsx
+  template list | template fill --id N --period P [--unit CODE] --out FILE.xlsx
+                            list the report templates (报表模板), or fill one with the period's figures into FILE.xlsx
+                            (docs/report-templates.md)
   rekey [--protect]         encrypt the workspace, or change its passphrase: new one in BW_NEW_PASSPHRASE (close the app first);
                             --protect: a random key in a key envelope (OS-protected in the desktop app) opened by the
                             recovery passphrase in BW_NEW_RECOVERY_PASSPHRASE
@@ -87,6 +104,10 @@ const OPTIONS = {
   protect: { type: 'boolean' },
   scheme: { type: 'string' },
   period: { type: 'string' },
+  run: { type: 'string' },
+  key: { type: 'string' },
+  id: { type: 'string' },
+  xlsx: { type: 'string' },
 } as const;
 
 /** Where the built renderer lives relative to the bundled CLI (dist/cli.cjs → dist/renderer). */
@@ -145,6 +166,14 @@ export async function main(argv: string[], opts: MainOptions = {}): Promise<numb
         return (await runEvaluateCommand(common, flags, out)) ? 0 : 1;
       case 'export':
         return (await runExportCommand(common, flags, out)) ? 0 : 1;
+      case 'verify':
+        return runVerifyCommand(flags, positionals.slice(1), out) ? 0 : 1;
+      case 'consolidate':
+        return (await runConsolidateCommand(common, flags, positionals.slice(1), out)) ? 0 : 1;
+      case 'report':
+        return (await runReportCommand(common, flags, out)) ? 0 : 1;
+      case 'template':
+        return (await runTemplateCommand(common, flags, positionals.slice(1), out)) ? 0 : 1;
       case 'rekey':
         runRekeyCommand(common, flags, out);
         return 0;

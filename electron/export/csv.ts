@@ -1,10 +1,16 @@
 import { neutraliseFormula } from './safe-cell.js';
 
-/** A CSV cell: text (neutralised), a number written as is, or empty. */
-export type CsvCell = string | number | bigint | null;
+/**
+ * A CSV cell: text (neutralised), a number written as is, exact decimal text written as a number
+ * (`{ decimal: '-1234.56' }`: amounts that must not pass through a binary float), or empty.
+ */
+export type CsvCell = string | number | bigint | { decimal: string } | null;
+
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 
 function field(cell: CsvCell): string {
   if (cell === null) return '';
+  if (typeof cell === 'object') return DECIMAL_TEXT.test(cell.decimal) ? cell.decimal : field(cell.decimal);
   if (typeof cell !== 'string') return String(cell);
   const text = neutraliseFormula(cell);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

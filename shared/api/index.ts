@@ -9,15 +9,19 @@ import { backupOps } from './ops/backup.js';
 import { bookOps } from './ops/book.js';
 import { clientsOps } from './ops/clients.js';
 import { coverageOps } from './ops/coverage.js';
+import { dashboardOps } from './ops/dashboard.js';
 import { demoOps } from './ops/demo.js';
 import { evaluationOps } from './ops/evaluation.js';
 import { handoverOps } from './ops/handover.js';
 import { importOps } from './ops/import.js';
 import { orgOps } from './ops/org.js';
+import { packageOps } from './ops/package.js';
 import { preferencesOps } from './ops/preferences.js';
 import { systemOps } from './ops/system.js';
 import { targetsOps } from './ops/targets.js';
+import { reportsOps } from './ops/reports.js';
 import { tasksOps } from './ops/tasks.js';
+import { templatesOps } from './ops/templates.js';
 import { worklogOps } from './ops/worklog.js';
 
 /** The whole API: every operation the renderer may ask of the main process. */
@@ -34,11 +38,15 @@ export const api = {
   ...coverageOps,
   ...handoverOps,
   ...evaluationOps,
+  ...packageOps,
   ...backupOps,
   ...auditOps,
   ...worklogOps,
   ...tasksOps,
   ...targetsOps,
+  ...dashboardOps,
+  ...reportsOps,
+  ...templatesOps,
 } as const;
 
 export type Api = typeof api;

@@ -30,6 +30,11 @@ export interface ReportRow {
   /** Stable across runs (staff no, outlet code, indicator code, client no…): what a template cell refers to. */
   key: string;
   cells: Record<string, ReportValue>;
+  /**
+   * A cell's own kind where it differs from its column's: the target-completion report lists amount and count
+   * indicators in one 目标 column, so a count indicator's cells say `count` here. Absent: the column's kind.
+   */
+  kinds?: Record<string, ReportColumnKind>;
 }
 
 export interface ReportTable {
@@ -45,4 +50,17 @@ export interface ReportTable {
   /** The totals row, exact sums (or recomputed ratios) of the rows, when the report has one. */
   totals: Record<string, ReportValue> | null;
   generatedAt: string;
+  /** Who asked for it (the header's 制表人); added by the builder from the session. */
+  generatedBy?: string;
+  /** A second table listing the rows behind the figures (the clients that moved), when the report has one. */
+  detail?: ReportDetail | null;
+}
+
+/** A list printed after the main table, e.g. the clients behind the client-movement counts. */
+export interface ReportDetail {
+  title: { zh: string; en: string };
+  columns: ReportColumn[];
+  rows: ReportRow[];
+  /** Set when the list was cut to its first `limit` rows (the totals above still count every client). */
+  truncated: { limit: number; total: number } | null;
 }

@@ -96,6 +96,8 @@ describe('the role × operation matrix', () => {
     for (const n of adminOnly) expect(rolesOf(n as OpName), n).toBe('admin');
     for (const n of ['auth.status', 'auth.setup', 'auth.login', 'system.info', 'preferences.get'] as const) expect(rolesOf(n)).toBe('public');
     for (const n of ['clients.list', 'clients.get', 'clients.count', 'clients.export', 'auth.logout', 'auth.changePassword'] as const) expect(rolesOf(n)).toBe('admin+manager+supervisor');
+    // Report templates are the supervisors' and administrators' (filling stays within the caller's scope).
+    for (const n of Object.keys(api).filter((k) => k.startsWith('templates.'))) expect(rolesOf(n as OpName), n).toBe('admin+supervisor');
   });
 });
 

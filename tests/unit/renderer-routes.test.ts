@@ -16,6 +16,8 @@ describe('hash routes', () => {
       'worklog',
       'evaluation',
       'reports',
+      'templates',
+      'package',
       'import',
       'settings',
     ]);

@@ -4,11 +4,15 @@ import { auditEn } from './audit-en.js';
 import { backupEn } from './backup-en.js';
 import { authEn } from './auth-en.js';
 import { coverageEn } from './coverage-en.js';
+import { dashboardEn } from './dashboard-en.js';
 import { evaluationEn } from './evaluation-en.js';
 import { handoverEn } from './handover-en.js';
 import { targetsEn } from './targets-en.js';
 import { tasksEn } from './tasks-en.js';
 import { worklogEn } from './worklog-en.js';
+import { reportsEn } from './reports-en.js';
+import { packageEn } from './package-en.js';
+import { templatesEn } from './templates-en.js';
 import type { zhCN } from './messages-zh.js';
 
 /** Same keys as the Chinese reference: a missing or extra key is a compile error. */
@@ -19,11 +23,15 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...assignEn,
   ...assignmentRulesEn,
   ...coverageEn,
+  ...dashboardEn,
   ...evaluationEn,
   ...handoverEn,
   ...targetsEn,
   ...worklogEn,
   ...tasksEn,
+  ...reportsEn,
+  ...packageEn,
+  ...templatesEn,
   'app.name': 'Branch Workbench',
   'app.loading': 'Loading the workspace…',
   'app.loadFailedTitle': 'Cannot load the workspace',
@@ -50,28 +58,13 @@ export const en: Record<keyof typeof zhCN, string> = {
   'nav.tasks': 'Tasks',
   'nav.evaluation': 'Evaluation',
   'nav.reports': 'Reports',
+  'nav.package': 'Package & consolidation',
   'nav.import': 'Import',
   'nav.settings': 'Settings',
 
   'noToken.title': 'Open the app with the URL it printed',
   'noToken.body':
     'Browser mode needs a one-time access token. Run npm start or branch-workbench serve, then open the full URL it prints in the terminal (with #token=…).',
-
-  'summary.orgUnits': 'Org units',
-  'summary.managers': 'Client managers',
-  'summary.clients': 'Clients',
-  'summary.balanceSnapshots': 'Balance snapshots',
-  'summary.holdings': 'Product holdings',
-  'summary.transactions': 'Transactions',
-  'summary.contacts': 'Contact records',
-  'summary.latestAsOf': 'Latest as-of date',
-
-  'dashboard.title': 'Workspace at a glance',
-  'dashboard.noDate': 'none yet',
-  'dashboard.empty.title': 'The workspace is empty',
-  'dashboard.empty.body':
-    'Next: import the org unit, manager and client files exported from the core banking system, or build the demo workspace to try every feature on made-up data.',
-  'dashboard.empty.import': 'Import core-banking files',
 
   'clients.searchLabel': 'Search clients',
   'clients.searchPlaceholder': 'Client no., name, pinyin initials, ID or phone number',

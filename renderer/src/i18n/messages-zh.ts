@@ -4,11 +4,15 @@ import { auditZh } from './audit-zh.js';
 import { backupZh } from './backup-zh.js';
 import { authZh } from './auth-zh.js';
 import { coverageZh } from './coverage-zh.js';
+import { dashboardZh } from './dashboard-zh.js';
 import { evaluationZh } from './evaluation-zh.js';
 import { handoverZh } from './handover-zh.js';
 import { targetsZh } from './targets-zh.js';
 import { tasksZh } from './tasks-zh.js';
 import { worklogZh } from './worklog-zh.js';
+import { reportsZh } from './reports-zh.js';
+import { packageZh } from './package-zh.js';
+import { templatesZh } from './templates-zh.js';
 
 /**
  * The Chinese dictionary is the reference: its keys are the key set, and the English one must have
@@ -21,11 +25,15 @@ export const zhCN = {
   ...assignZh,
   ...assignmentRulesZh,
   ...coverageZh,
+  ...dashboardZh,
   ...evaluationZh,
   ...handoverZh,
   ...targetsZh,
   ...worklogZh,
   ...tasksZh,
+  ...reportsZh,
+  ...packageZh,
+  ...templatesZh,
   'app.name': '网点管户工作台',
   'app.loading': '正在加载工作区…',
   'app.loadFailedTitle': '无法加载工作区',
@@ -52,28 +60,13 @@ export const zhCN = {
   'nav.tasks': '任务',
   'nav.evaluation': '考核',
   'nav.reports': '报表',
+  'nav.package': '上报包/汇总',
   'nav.import': '导入',
   'nav.settings': '设置',
 
   'noToken.title': '请使用启动时打印的地址打开',
   'noToken.body':
     '浏览器模式需要一次性访问令牌。请运行 npm start 或 branch-workbench serve，然后打开终端里打印的完整地址（含 #token=…）。',
-
-  'summary.orgUnits': '机构',
-  'summary.managers': '客户经理',
-  'summary.clients': '客户',
-  'summary.balanceSnapshots': '余额快照',
-  'summary.holdings': '产品持有',
-  'summary.transactions': '交易流水',
-  'summary.contacts': '联系记录',
-  'summary.latestAsOf': '最新数据日期',
-
-  'dashboard.title': '工作区概况',
-  'dashboard.noDate': '暂无',
-  'dashboard.empty.title': '工作区还是空的',
-  'dashboard.empty.body':
-    '下一步：导入核心系统导出的机构、客户经理和客户文件；或者先生成演示工作区，用虚构数据熟悉各项功能。',
-  'dashboard.empty.import': '导入核心系统文件',
 
   'clients.searchLabel': '搜索客户',
   'clients.searchPlaceholder': '客户号、姓名、拼音首字母、证件号或手机号',

@@ -12,6 +12,8 @@ export const PAGE_KEYS = [
   'worklog',
   'evaluation',
   'reports',
+  'templates',
+  'package',
   'import',
   'settings',
 ] as const;

@@ -10,9 +10,11 @@ import PeopleIcon from '@mui/icons-material/People';
 import SettingsIcon from '@mui/icons-material/Settings';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import SummarizeIcon from '@mui/icons-material/Summarize';
+import TableChartIcon from '@mui/icons-material/TableChart';
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
 import TrackChangesIcon from '@mui/icons-material/TrackChanges';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
+import ArchiveIcon from '@mui/icons-material/Archive';
 import type { ReactElement } from 'react';
 import { navKey } from '../components/PageRoot.js';
 import { useT } from '../i18n/I18nProvider.js';
@@ -34,6 +36,8 @@ const ICONS: Record<PageKey, ReactElement> = {
   worklog: <EventNoteIcon />,
   evaluation: <AssessmentIcon />,
   reports: <SummarizeIcon />,
+  templates: <TableChartIcon />,
+  package: <ArchiveIcon />,
   import: <UploadFileIcon />,
   settings: <SettingsIcon />,
 };

@@ -5,10 +5,12 @@ import { ClientsPage } from '../pages/clients/ClientsPage.js';
 import { CoveragePage } from '../pages/coverage/CoveragePage.js';
 import { DashboardPage } from '../pages/dashboard/DashboardPage.js';
 import { EvaluationPage } from '../pages/evaluation/EvaluationPage.js';
-import { GuidePage } from '../pages/guides/GuidePage.js';
 import { HandoverPage } from '../pages/handover/HandoverPage.js';
 import { ImportPage } from '../pages/import/ImportPage.js';
 import { ManagersPage } from '../pages/managers/ManagersPage.js';
+import { ReportsPage } from '../pages/reports/ReportsPage.js';
+import { TemplatesPage } from '../pages/templates/TemplatesPage.js';
+import { PackagePage } from '../pages/package/PackagePage.js';
 import { SegmentsPage } from '../pages/segments/SegmentsPage.js';
 import { SettingsPage } from '../pages/settings/SettingsPage.js';
 import { TargetsPage } from '../pages/targets/TargetsPage.js';
@@ -44,8 +46,12 @@ function pageFor(page: PageKey): ReactElement {
       return <TasksPage />;
     case 'evaluation':
       return <EvaluationPage />;
+    case 'package':
+      return <PackagePage />;
     case 'reports':
-      return <GuidePage page={page} />;
+      return <ReportsPage />;
+    case 'templates':
+      return <TemplatesPage />;
   }
 }
 
