@@ -9,6 +9,7 @@ import type { Store } from '../store/store.js';
 import { momentOf } from '../tasks/moment.js';
 import { orgNodes, rootChoices } from '../targets/context.js';
 import { importStatuses, stalenessOf } from './imports.js';
+import { keepWhileUnchanged } from './memo.js';
 import { rankingSection } from './ranking.js';
 import { managerTargets, unitTargets } from './targets.js';
 import { midHighSection, overdueSection } from './work.js';
@@ -20,6 +21,9 @@ export interface OverviewInput {
 }
 
 const earlier = (a: string, b: string): string => (a < b ? a : b);
+
+/** Which runs a staff caller may see depends on their units: part of the key of a kept ranking. */
+const scopeKey = (scope: ReadonlySet<number> | null): string => (scope === null ? 'all' : [...scope].sort((a, b) => a - b).join(','));
 
 /** Is every unit either below `rootId` or one of its ancestors? */
 function coversTree(nodes: ReadonlyArray<{ id: number; parentId: number | null }>, rootId: number, subtreeSize: number): boolean {
@@ -73,8 +77,8 @@ export function dashboardOverview(ctx: HandlerContext, input: OverviewInput): Da
       ...common,
       orgUnitId: null,
       units: [],
-      targets: managerTargets(store, q, managerId),
-      ranking: rankingSection(store, viewer, period, null),
+      targets: keepWhileUnchanged(store, `targets:manager:${managerId}:${period}:${asOf}`, () => managerTargets(store, q, managerId)),
+      ranking: keepWhileUnchanged(store, `ranking:manager:${managerId}:${period}`, () => rankingSection(store, viewer, period, null)),
       midHigh: midHighSection(store, viewer, coverageAsOf, contactWindow),
       overdue: overdueSection(store, session, viewer, at),
     };
@@ -96,7 +100,7 @@ export function dashboardOverview(ctx: HandlerContext, input: OverviewInput): Da
   }
   assertUnitInScope(store, session, orgUnitId);
   const subtree = unitAndDescendants(store, orgUnitId);
-  const targets = unitTargets(store, q, orgUnitId);
+  const targets = keepWhileUnchanged(store, `targets:unit:${orgUnitId}:${period}:${asOf}`, () => unitTargets(store, q, orgUnitId));
   // An administrator looking at the top of the tree (the units above it hold nobody) sees everybody's work, as the
   // work-log page shows them.
   const everyone = scope === null && coversTree(orgNodes(store), orgUnitId, subtree.length);
@@ -106,7 +110,9 @@ export function dashboardOverview(ctx: HandlerContext, input: OverviewInput): Da
     orgUnitId,
     units: unitChoices(store, scope),
     targets: targets.section,
-    ranking: rankingSection(store, { kind: 'staff', units: scope, subtree: new Set(subtree), orgUnitId }, period, targets, input.rankIndicatorId),
+    ranking: keepWhileUnchanged(store, `ranking:${scopeKey(scope)}:${orgUnitId}:${period}:${asOf}:${input.rankIndicatorId ?? ''}`, () =>
+      rankingSection(store, { kind: 'staff', units: scope, subtree: new Set(subtree), orgUnitId }, period, targets, input.rankIndicatorId),
+    ),
     midHigh: midHighSection(store, work, coverageAsOf, contactWindow),
     overdue: overdueSection(store, session, work, at),
   };

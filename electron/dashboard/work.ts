@@ -10,6 +10,7 @@ import { overdueReport } from '../tasks/overdue.js';
 import { contactPlanCoverage, rateBp } from '../worklog/coverage.js';
 import { dueReport } from '../worklog/due.js';
 import { managersInUnitsOn } from '../worklog/reach.js';
+import { keepWhileUnchanged } from './memo.js';
 
 /** 中高端: 金卡 and above, the tiers the coverage page and the evaluation's `vip_share` call VIP. */
 export const MID_HIGH_TIERS = CLIENT_TIERS.filter((t) => tierRank(t) >= tierRank(VIP_MIN_TIER));
@@ -39,7 +40,10 @@ const within = <T extends { managerId: number }>(rows: readonly T[], who: Readon
 
 function contactPlanFigures(store: Store, viewer: WorkViewer, window: { from: string; to: string }): ContactPlanFigures {
   const who = managersOn(store, viewer, window.to);
-  const c = contactPlanCoverage(store, { ...window, ...(viewer.kind === 'manager' ? { managerIds: [viewer.managerId] } : {}) });
+  const c =
+    viewer.kind === 'manager'
+      ? contactPlanCoverage(store, { ...window, managerIds: [viewer.managerId] })
+      : keepWhileUnchanged(store, `contact-coverage:${window.from}:${window.to}`, () => contactPlanCoverage(store, window));
   const rows = within(c.managers, who);
   const underPlan = rows.reduce((s, m) => s + m.underPlan, 0);
   const covered = rows.reduce((s, m) => s + m.covered, 0);
@@ -58,7 +62,7 @@ export function midHighSection(store: Store, viewer: WorkViewer, asOf: string | 
   if (viewer.kind === 'manager' || asOf === null) {
     return { ...base, scoredAsOf: null, clients: null, assigned: null, assignedBp: null, fullTime: null, fullTimeBp: null, unassigned: null };
   }
-  const report = coverageReport(store, { asOf, orgUnitIds: viewer.subtree });
+  const report = keepWhileUnchanged(store, `coverage:${asOf}:${[...viewer.subtree].sort((a, b) => a - b).join(',')}`, () => coverageReport(store, { asOf, orgUnitIds: viewer.subtree }));
   const t = report.totals;
   const assigned = t.vipClients - t.vipUnassigned;
   return {
@@ -80,7 +84,10 @@ export function midHighSection(store: Store, viewer: WorkViewer, asOf: string | 
 export function overdueSection(store: Store, session: Session, viewer: WorkViewer, at: Moment): OverdueSection {
   const tasks = overdueReport(store, session, viewer.kind === 'staff' ? (viewer.orgUnitId ?? undefined) : undefined, at);
   const who = managersOn(store, viewer, at.today);
-  const due = dueReport(store, { asOf: at.today, withinDays: DUE_SOON_DAYS, limit: 0, managers: viewer.kind === 'manager' ? [viewer.managerId] : null });
+  const due =
+    viewer.kind === 'manager'
+      ? dueReport(store, { asOf: at.today, withinDays: DUE_SOON_DAYS, limit: 0, managers: [viewer.managerId] })
+      : keepWhileUnchanged(store, `due:${at.today}`, () => dueReport(store, { asOf: at.today, withinDays: DUE_SOON_DAYS, limit: 0, managers: null }));
   const dueRows = within(due.managers, who);
   const contacts = { underPlan: 0, overdue: 0, never: 0, dueSoon: 0 };
   for (const m of dueRows) {

@@ -6,7 +6,9 @@ import { localIsoDate } from '../platform/clock.js';
 import type { Rational } from '../platform/rational.js';
 import { ZERO, add, rat, roundHalfAway } from '../platform/rational.js';
 import type { Store } from '../store/store.js';
-import { listIndicators } from '../targets/context.js';
+import { listIndicators, readIndicator } from '../targets/context.js';
+import { orgActual, sourceOf } from '../targets/org-actuals.js';
+import { unitAndDescendants } from '../org/queries.js';
 import { periodWindow } from '../targets/credit.js';
 import { progressBasis } from '../targets/progress-plan.js';
 import { targetProgress } from '../targets/progress.js';
@@ -19,7 +21,7 @@ import type { ReportScope } from './scope.js';
 export interface CompletionBasis {
   /** The data's date the progress is read at (the latest snapshot, as the targets page reads it). */
   asOf: string;
-  progress: Array<{ indicator: IndicatorView; rootId: number; progress: TargetProgress }>;
+  progress: Array<{ indicator: IndicatorView; rootId: number; progress: Pick<TargetProgress, 'rows' | 'plan' | 'dataAsOf' | 'estimate' | 'elapsedBp'> }>;
 }
 
 /** Which rows must have a target for an indicator's progress to be worth computing. */
@@ -47,13 +49,29 @@ export function completionBasis(store: Store, scope: ReportScope, now: Date, nee
   const year = parsePeriod(scope.period)?.year ?? Number(scope.period.slice(0, 4));
   const day = progressDay(store, scope, now);
   const out: CompletionBasis['progress'] = [];
+  const w = periodWindow(store, scope.period, asOf);
   for (const indicator of listIndicators(store).filter((i) => i.hasSource)) {
     for (const root of scope.roots) {
       const targetPeriod = indicator.flow ? scope.period : yearKey(year);
       const basis = progressBasis(store, { year, indicatorId: indicator.id, orgUnitId: root.id, day }, targetPeriod);
       const wanted = basis.rows.some((r) => basis.targets.get(r.key) !== undefined && (needed === 'any' || (needed === 'manager' ? r.kind === 'manager' : r.kind !== 'manager')));
       if (!wanted) continue;
-      out.push({ indicator, rootId: root.id, progress: targetProgress(store, { year, indicatorId: indicator.id, period: scope.period, orgUnitId: root.id, asOf }) });
+      if (needed !== 'outlet') {
+        out.push({ indicator, rootId: root.id, progress: targetProgress(store, { year, indicatorId: indicator.id, period: scope.period, orgUnitId: root.id, asOf }) });
+        continue;
+      }
+      // Units only: their actuals by the clients' outlet (org-actuals.ts), as progress reads them, without
+      // crediting every manager (the costly part an outlet ranking does not need).
+      const source = sourceOf(indicator.code, readIndicator(store, indicator.id).source);
+      const rows: ProgressRow[] = basis.rows
+        .filter((r) => r.kind !== 'manager')
+        .map((r) => {
+          const target = basis.targets.get(r.key) ?? null;
+          const actual = source === null || r.orgUnitId === null ? null : orgActual(store, source, r.kind === 'root' ? unitAndDescendants(store, r.orgUnitId) : [r.orgUnitId], w);
+          const c = completionOf({ actual, target });
+          return { key: r.key, kind: r.kind, parentKey: r.parentKey, orgUnitId: r.orgUnitId, managerId: null, code: r.code, name: r.name, target, actual, completionBp: c === null ? null : Number(roundHalfAway(rat(c.num * 10_000n, c.den))) };
+        });
+      out.push({ indicator, rootId: root.id, progress: { rows, plan: basis.plan, dataAsOf: w.snapshot, estimate: w.estimate, elapsedBp: 0 } });
     }
   }
   return { asOf, progress: out };

@@ -79,5 +79,6 @@ const members = verified.value.manifest.files.map((f) => `${f.path} ${f.rows}${f
 console.log(`package: ${(bytes.length / 1e6).toFixed(1)} MB zip (${members.join('; ')})`);
 console.log(`build:  package ${built.s.toFixed(2)} s vs loose export ${loose.s.toFixed(2)} s (${(looseBytes / 1e6).toFixed(1)} MB): ratio ${(built.s / loose.s).toFixed(2)}`);
 console.log(`verify: ${verified.s.toFixed(3)} s vs unzip+hash baseline ${baseline.s.toFixed(3)} s: ratio ${(verified.s / baseline.s).toFixed(2)}`);
+// The temp folder holds the generated workspace (unless one was given), the scheme, the key and the package.
 if (KEEP) console.log(`kept ${dir}`);
-else if (GIVEN === undefined) fs.rmSync(dir, { recursive: true, force: true });
+else fs.rmSync(dir, { recursive: true, force: true });

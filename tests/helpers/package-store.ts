@@ -55,6 +55,19 @@ export async function buildPackageWorld(prefix: string, clients = 3000): Promise
   let now = Date.parse('2026-11-22T09:00:00+08:00');
   const app = createApp({ storeFile: path.join(tmp.dir, 'workspace.db'), mode: 'cli', workerFile: WORKER_FILE, clock: { now: () => new Date(now) } });
   const invoke = async <K extends OpName>(op: K, input: unknown, session: Session = adminSession): Promise<OpOutput<K>> => expectOk(await app.dispatcher.invoke(op, input, { session }));
+  const cleanup = (): void => {
+    app.close();
+    tmp.cleanup();
+  };
+  try {
+    return { app, dir: tmp.dir, subs: await seed(app, clients, invoke), setNow: (iso) => void (now = Date.parse(iso)), invoke, cleanup };
+  } catch (e) {
+    cleanup();
+    throw e;
+  }
+}
+
+async function seed(app: App, clients: number, invoke: PackageWorld['invoke']): Promise<SubBranch[]> {
   await invoke('demo.build', { clients, managers: 16 });
   const db = app.services.store.db;
   const units = db.prepare("SELECT id, code, name FROM org_unit WHERE level = 'sub' ORDER BY code").all() as Array<{ id: number; code: string; name: string }>;
@@ -75,7 +88,7 @@ export async function buildPackageWorld(prefix: string, clients = 3000): Promise
     const session: Session = { ...adminSession, role: 'supervisor', orgUnitIds: [u.id], userName: `sup-${u.code}` };
     const run = await invoke('evaluation.compute', { schemeCode: 'PKG-M', period: '2026-10' }, session);
     const cards = (await invoke('evaluation.run', { runId: run.id }, session)).cards;
-    // Varied scores, with a tie in each 支行 so the consolidated ranking has ties to handle.
+    // Varied 客户服务 scores and a complaint for every third manager.
     for (const [i, c] of cards.entries()) {
       await invoke('evaluation.setEntry', { runId: run.id, managerId: c.managerId, itemKey: 'service', value: [15, 18.5, 15, 12.25, 20][(i + n) % 5] }, session);
       if (i % 3 === 0) await invoke('evaluation.setEntry', { runId: run.id, managerId: c.managerId, itemKey: 'complaints', value: 1, comment: '一次投诉' }, session);
@@ -96,17 +109,5 @@ export async function buildPackageWorld(prefix: string, clients = 3000): Promise
   const unscored = (await cardsOf(s2))[0];
   await invoke('evaluation.setEntry', { runId: s2.runId, managerId: unscored?.managerId, itemKey: 'service', value: null }, s2.session);
   await invoke('evaluation.compute', { schemeCode: 'PKG-M', period: '2026-10' }, s2.session);
-  return {
-    app,
-    dir: tmp.dir,
-    subs,
-    setNow: (iso) => {
-      now = Date.parse(iso);
-    },
-    invoke,
-    cleanup: () => {
-      app.close();
-      tmp.cleanup();
-    },
-  };
+  return subs;
 }

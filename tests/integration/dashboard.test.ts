@@ -9,7 +9,8 @@ import type { DashboardOverview } from '../../shared/dashboard/types.js';
 import type { IndicatorView } from '../../shared/targets/decomposition.js';
 import type { TargetProgress } from '../../shared/targets/progress.js';
 import type { ContactPlanCoverage } from '../../shared/worklog/types.js';
-import { WORKER_FILE } from '../helpers/app.js';
+import { WORKER_FILE, makeTestApp } from '../helpers/app.js';
+import { loadLines } from '../helpers/evaluation-store.js';
 import { adminSession, expectOk } from '../helpers/import.js';
 import { makeTempDir } from '../helpers/temp.js';
 
@@ -196,6 +197,26 @@ describe('the administrator’s dashboard', () => {
   });
 });
 
+describe('kept figures', () => {
+  it('are dropped by any write: assigning an unassigned 中高端 client shows at once', async () => {
+    const before = await overview();
+    expect((await overview()).midHigh).toEqual(before.midHigh); // the second read is served from what was kept
+    const client = db()
+      .prepare(
+        `SELECT c.id FROM client c JOIN client_score s ON s.client_id = c.id WHERE s.tier IN ${VIP}
+           AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.client_id = c.id AND a.role = 'primary' AND a.valid_from <= '2026-10-31' AND (a.valid_to IS NULL OR a.valid_to > '2026-10-31'))
+         ORDER BY c.id LIMIT 1`,
+      )
+      .pluck()
+      .get() as number;
+    await invoke('assignment.assign', { clientIds: [client], managerId: manager, from: '2026-10-31', reason: '工作台测试' });
+    const after = await overview();
+    expect(after.midHigh.unassigned).toBe((before.midHigh.unassigned ?? 0) - 1);
+    expect(after.midHigh.assigned).toBe((before.midHigh.assigned ?? 0) + 1);
+    expect(after.midHigh.unassigned).toBe(vipFigures(subtree(root), '2026-10-31').unassigned);
+  });
+});
+
 describe('staleness', () => {
   it('is fresh while the data reaches the last month end, stale once a month end is missing after the grace days', async () => {
     // 23 Nov: 23 days after 31 Oct (more than the 10 grace days), so 31 Oct is required — the demo's date.
@@ -348,5 +369,29 @@ describe('scope', () => {
   it('refuses a client-manager account not linked to a manager', async () => {
     const unlinked: Session = { ...managerSession(1), managerId: null };
     expect(await call('dashboard.overview', {}, unlinked)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('a workspace with little in it', () => {
+  it('answers for an empty workspace and for one with units and clients but no balances yet', async () => {
+    const fresh = makeTestApp('bw-dashboard-partial-', '2026-11-23T09:00:00+08:00');
+    try {
+      const ask = async (): Promise<DashboardOverview> => expectOk(await fresh.app.dispatcher.invoke('dashboard.overview', {}, { session: adminSession }));
+      const empty = await ask();
+      expect(empty).toMatchObject({ orgUnitId: null, units: [], targets: null, dataAsOf: null, year: 2026, ranking: { source: 'none' } });
+      expect(empty.staleness).toMatchObject({ stale: true, staleKinds: [{ kind: 'balances', dataAsOf: null }, { kind: 'clients', dataAsOf: null }] });
+      expect(empty.imports.every((i) => i.batchId === null)).toBe(true);
+
+      await loadLines(fresh.app, fresh.dir, 'org_units', ['机构号,机构名称,机构层级,上级机构号', 'B,南京分行,二级分行,', 'O1,一号网点,网点,B']);
+      await loadLines(fresh.app, fresh.dir, 'clients', ['客户号,客户名称,开户日期,所属网点', 'A,客户A,20200101,O1', 'C,客户C,20200101,O1']);
+      const partial = await ask();
+      expect(partial.orgUnitId).not.toBeNull();
+      expect(partial).toMatchObject({ dataAsOf: null, targets: { dataAsOf: null, elapsedBp: 0 }, midHigh: { clients: null, asOf: null }, overdue: { tasks: { overdue: 0 }, contacts: { overdue: 0 } } });
+      expect(partial.targets?.rows.every((r) => r.actual === null && r.pace === 'none')).toBe(true);
+      expect(partial.staleness.staleKinds).toEqual([{ kind: 'balances', dataAsOf: null }]);
+      expect(partial.imports.find((i) => i.kind === 'clients')?.dataAsOf).toBe('2026-10-31');
+    } finally {
+      fresh.cleanup();
+    }
   });
 });

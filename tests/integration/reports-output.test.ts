@@ -9,6 +9,7 @@ import type { ExportedFile } from '../../shared/api/ops/import.js';
 import { REPORT_IDS } from '../../shared/reports/report.js';
 import type { ReportColumn, ReportRow, ReportTable } from '../../shared/reports/report.js';
 import { makeTestApp } from '../helpers/app.js';
+import { runCli } from '../helpers/cli.js';
 import { adminSession, expectOk } from '../helpers/import.js';
 import { makeTempDir } from '../helpers/temp.js';
 import type { ReportsBook } from './reports-fixture.js';
@@ -164,5 +165,28 @@ describe('.xlsx', () => {
     const viewed = db.prepare("SELECT max(id) FROM audit_log").pluck().get() as number;
     expectOk(await app.dispatcher.invoke('reports.view', { id: 'clientMovement', period: '2026-10' }, { session: adminSession }));
     expect(db.prepare("SELECT max(id) FROM audit_log").pluck().get()).toBe(viewed);
+  });
+});
+
+describe('command line (after `npm run build -- --no-renderer`)', () => {
+  it('branch-workbench report prints the same table as the app and writes the PDF and workbook', async () => {
+    const db = path.join(t.dir, 'workspace.db');
+    const pdf = path.join(files.dir, 'cli.pdf');
+    const xlsx = path.join(files.dir, 'cli.xlsx');
+    const r = runCli(['report', '--db', db, '--id', 'clientMovement', '--period', '2026-10', '--unit', 'S1', '--json', '--pdf', pdf, '--xlsx', xlsx]);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as ReportTable & { files: string[] };
+    const app1 = expectOk(await app.dispatcher.invoke('reports.view', { id: 'clientMovement', period: '2026-10', orgUnitId: book.units.S1 }, { session: adminSession }));
+    expect(out.rows).toEqual(app1.rows);
+    expect(out.totals).toEqual(app1.totals);
+    expect(out.files).toEqual([pdf, xlsx]);
+    expect(squash(pdfText(pdf))).toContain('城东支行·2026-10');
+    expect((await sheetRows(xlsx, '客户变动'))[1]).toEqual(['机构 · 期间', '城东支行 · 2026-10']);
+    const text = runCli(['report', '--db', db, '--id', 'assignmentChanges', '--period', '2026-10']);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('管户变更 Assignment changes · 南京分行 · 2026-10');
+    expect(text.stdout).toMatch(/合计\t\t\t1\t0\t0\t1\t2\t2\t0/);
+    expect(runCli(['report', '--db', db, '--id', 'nope', '--period', '2026-10']).status).toBe(2);
+    expect(runCli(['report', '--db', db, '--id', 'clientMovement', '--period', '2026-10', '--unit', 'XX']).status).toBe(2);
   });
 });

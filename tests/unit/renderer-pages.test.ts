@@ -4,7 +4,6 @@ import type { OrgUnit } from '../../shared/model/org.js';
 import { combineStates } from '../../renderer/src/api/query-state.js';
 import { isWorkspaceEmpty } from '../../renderer/src/pages/dashboard/summary.js';
 import { firstPage, nextPage, pageInput, pageNumber, previousPage } from '../../renderer/src/pages/clients/paging.js';
-import { GUIDES, needStatuses } from '../../renderer/src/pages/guides/guides.js';
 import { countByUnit, flattenOrgTree, subtreeIds } from '../../renderer/src/pages/managers/org-tree.js';
 import { DEMO_SIZES, demoSize, progressPercent } from '../../renderer/src/pages/settings/demo-sizes.js';
 import { baseName } from '../../renderer/src/shell/app-state.js';
@@ -72,23 +71,11 @@ describe('org tree', () => {
   });
 });
 
-describe('workspace summary and guides', () => {
+describe('workspace summary', () => {
   it('calls a workspace empty only when nothing at all is loaded', () => {
     expect(isWorkspaceEmpty(emptySummary)).toBe(true);
     expect(isWorkspaceEmpty({ ...emptySummary, orgUnits: 1 })).toBe(false);
     expect(isWorkspaceEmpty({ ...emptySummary, contacts: 3 })).toBe(false);
-  });
-
-  it('says which needs of a page are met', () => {
-    const summary = { ...emptySummary, managers: 40 };
-    expect(needStatuses(GUIDES.tasks, summary)).toEqual([
-      { need: 'clients', count: 0, met: false },
-      { need: 'managers', count: 40, met: true },
-    ]);
-  });
-
-  it('links every guide to at least one page that provides its data', () => {
-    for (const guide of Object.values(GUIDES)) expect(guide.actions.length).toBeGreaterThan(0);
   });
 });
 

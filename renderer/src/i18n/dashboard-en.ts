@@ -30,7 +30,6 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'dash.showNumbers': 'Show the numbers',
   'dash.showChart': 'Show the chart',
   'dash.goto': 'Open {page}',
-  'dash.none': '—',
 
   'dash.stale.title': 'The data may be out of date',
   'dash.stale.body': 'Today is {today}. The rule: {grace} days after a month end, that month end must be imported, so the data should reach {required}. These do not:',
@@ -57,7 +56,6 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'dash.targets.col.completion': 'Completion',
   'dash.targets.col.pace': 'Due by now',
   'dash.targets.col.status': 'Status',
-  'dash.targets.unitOf': '{unit}',
 
   'dash.rank.title': 'Rankings',
   'dash.rank.fromRun': 'Evaluation “{scheme}” v{version} · {period} · {status}',
@@ -92,7 +90,6 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'dash.vip.asOf': 'Assignments as of {date}',
   'dash.vip.contactWindow': 'Contact-plan coverage {from} to {to}: clients under a plan never overdue',
   'dash.vip.noContactWindow': 'The period has not started: no contact-plan coverage yet.',
-  'dash.vip.manager': 'My clients under a contact plan',
   'dash.vip.col.figure': 'Figure',
   'dash.vip.col.count': 'Clients',
   'dash.vip.col.of': 'Of',
@@ -121,9 +118,7 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'dash.imports.title': 'Latest imports',
   'dash.imports.col.kind': 'Kind',
   'dash.imports.col.time': 'Imported',
-  'dash.imports.col.asOf': 'Batch as of',
   'dash.imports.col.dataAsOf': 'Data to',
-  'dash.imports.col.file': 'File',
   'dash.imports.never': 'Not imported',
   'dash.imports.checked': '* Checked for staleness: the data must reach the last month end (see the note at the top).',
 };

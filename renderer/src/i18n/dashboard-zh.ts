@@ -28,7 +28,6 @@ export const dashboardZh = {
   'dash.showNumbers': '查看数字',
   'dash.showChart': '查看图表',
   'dash.goto': '前往{page}',
-  'dash.none': '—',
 
   'dash.stale.title': '数据可能已过期',
   'dash.stale.body': '今天是 {today}。按规则，月末 {grace} 天后应导入上月末的数据，因此数据应至少到 {required}。以下数据未达到：',
@@ -55,7 +54,6 @@ export const dashboardZh = {
   'dash.targets.col.completion': '完成率',
   'dash.targets.col.pace': '按进度应达',
   'dash.targets.col.status': '状态',
-  'dash.targets.unitOf': '{unit}',
 
   'dash.rank.title': '排名',
   'dash.rank.fromRun': '考核“{scheme}”第 {version} 版 · {period} · {status}',
@@ -90,7 +88,6 @@ export const dashboardZh = {
   'dash.vip.asOf': '管户以 {date} 为准',
   'dash.vip.contactWindow': '联系计划覆盖率：{from} 至 {to}，计划内客户中从未逾期的比例',
   'dash.vip.noContactWindow': '本期尚未开始，没有联系计划覆盖率。',
-  'dash.vip.manager': '我管户的计划内客户',
   'dash.vip.col.figure': '项目',
   'dash.vip.col.count': '客户数',
   'dash.vip.col.of': '共',
@@ -119,9 +116,7 @@ export const dashboardZh = {
   'dash.imports.title': '最近导入',
   'dash.imports.col.kind': '数据类型',
   'dash.imports.col.time': '导入时间',
-  'dash.imports.col.asOf': '批次数据日期',
   'dash.imports.col.dataAsOf': '数据截至',
-  'dash.imports.col.file': '文件',
   'dash.imports.never': '未导入',
   'dash.imports.checked': '* 检查时效的数据：截至日期须达到上月末（见顶部提示）。',
 };

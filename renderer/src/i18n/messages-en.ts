@@ -117,25 +117,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   'client.tier.diamond': 'Diamond',
   'client.tier.private': 'Private banking',
 
-  'guide.needsTitle': 'What it needs first',
-  'guide.needPresent': '{item}: {count} in the workspace',
-  'guide.needMissing': '{item}: none yet',
-  'guide.allPresent': 'The data it needs is in the workspace.',
-  'guide.tasks.title': 'Hand out and follow up tasks',
-  'guide.tasks.purpose':
-    'Hand out outreach and service tasks to client managers here (maturity reminders, follow-up calls) and track their completion.',
-  'guide.tasks.needs':
-    'Tasks are about clients assigned to managers: import clients and managers, then do the assignment.',
-  'guide.evaluation.title': 'Score managers against a scheme',
-  'guide.evaluation.purpose':
-    'Score client managers against an evaluation scheme here (deposits, assets, product sales, contacts) and produce evaluation sheets.',
-  'guide.evaluation.needs':
-    'Evaluation needs the manager roster and at least one balance snapshot: import them, or build the demo workspace.',
-  'guide.reports.title': 'Summarise assets and changes',
-  'guide.reports.purpose':
-    'Summarise assets and their changes by org unit, manager and client tier here, and export them to Excel.',
-  'guide.reports.needs':
-    'Reports need at least one balance snapshot: import a balance file, or build the demo workspace.',
 
   'settings.languageHint': 'The language is remembered in this workspace.',
   'settings.aboutTitle': 'About',

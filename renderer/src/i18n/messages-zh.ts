@@ -119,20 +119,6 @@ export const zhCN = {
   'client.tier.diamond': '钻石',
   'client.tier.private': '私行',
 
-  'guide.needsTitle': '需要先准备',
-  'guide.needPresent': '{item}：已有 {count}',
-  'guide.needMissing': '{item}：还没有',
-  'guide.allPresent': '所需数据已在工作区中。',
-  'guide.tasks.title': '给客户经理派发和跟踪任务',
-  'guide.tasks.purpose': '在这里向客户经理派发营销和维护任务（如到期提醒、回访），并跟踪完成情况。',
-  'guide.tasks.needs': '任务针对已分配给客户经理的客户：先导入客户和客户经理，再完成管户分配。',
-  'guide.evaluation.title': '按考核方案给客户经理打分',
-  'guide.evaluation.purpose':
-    '在这里按考核方案计算客户经理的指标得分（存款、资产、产品销售、联系次数），生成考核表。',
-  'guide.evaluation.needs': '考核需要客户经理名册和至少一期余额快照：先导入，或生成演示工作区。',
-  'guide.reports.title': '汇总资产与变动',
-  'guide.reports.purpose': '在这里按机构、客户经理和客户层级汇总资产及其变动，并导出 Excel。',
-  'guide.reports.needs': '报表需要至少一期余额快照：先导入余额文件，或生成演示工作区。',
 
   'settings.languageHint': '语言设置保存在当前工作区中。',
   'settings.aboutTitle': '关于',

@@ -36,7 +36,7 @@ export function VipCard(props: { section: MidHighSection; manager: boolean }) {
     lines.push({ key: 'assigned', label: t('dash.vip.assigned'), part: s.assigned, whole: s.clients, bp: s.assignedBp });
     lines.push({ key: 'fullTime', label: t('dash.vip.fullTime'), part: s.fullTime, whole: s.clients, bp: s.fullTimeBp });
   }
-  if (s.contactPlan !== null) lines.push({ key: 'contacted', label: props.manager ? t('dash.vip.manager') : t('dash.vip.contacted'), part: s.contactPlan.covered, whole: s.contactPlan.underPlan, bp: s.contactPlan.rateBp });
+  if (s.contactPlan !== null) lines.push({ key: 'contacted', label: t('dash.vip.contacted'), part: s.contactPlan.covered, whole: s.contactPlan.underPlan, bp: s.contactPlan.rateBp });
   const bars: ShareBar[] = lines.map((l) => ({ key: l.key, label: l.label, bp: l.bp, valueText: shareText(t, l.bp, l.part, l.whole, n) }));
   const tiers = s.tiers.map((tier) => t(clientTierKey(tier))).join('、');
   const notes = [
