@@ -12,12 +12,12 @@ import { evaluationSheetsDocument } from '../print/evaluation-sheet.js';
 import type { PdfPrinter } from '../print/printer.js';
 import { seesFullIdentity } from '../security/identity.js';
 import type { Store } from '../store/store.js';
+import { writeZip } from '../zip/write.js';
+import type { ZipMember } from '../zip/write.js';
 import { countContent } from './content.js';
 import { clientRows, itemRows, managerRows, unitItemRows, unitRows } from './data.js';
 import { hmacHex } from './key.js';
 import type { PackageKey } from './key.js';
-import { writeZip } from './zip-write.js';
-import type { ZipMember } from './zip-write.js';
 
 /**
  * Builds the head-office package of a stored evaluation run (docs/export-package.md). The caller has checked that

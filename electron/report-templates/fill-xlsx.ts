@@ -1,12 +1,13 @@
 import { parseCellRef } from '../../shared/reports/template.js';
 import { neutraliseFormula } from '../export/safe-cell.js';
+import { partKey } from '../import/xlsx/zip-entries.js';
+import { rewriteZip } from '../zip/write.js';
 import type { CellContent, CellWrite } from './sheet-edit.js';
 import { editSheet, setAttr } from './sheet-edit.js';
 import type { CellNode, RowNode, SheetIndex } from './sheet-xml.js';
 import { attrMap, indexSheet, nextTag } from './sheet-xml.js';
 import type { TemplatePackage } from './workbook-package.js';
 import { TemplatePackageError, isoToSerial, openTemplatePackage } from './workbook-package.js';
-import { writeZip } from './zip-container.js';
 
 /**
  * Fills cells of an .xlsx template and hands back the workbook with nothing else changed: the written sheets'
@@ -175,7 +176,7 @@ export function fillXlsx(bytes: Uint8Array, cells: readonly FillCell[]): FillRes
   // A workbook already set to recalculate (openpyxl writes it so) is left byte for byte.
   if (recalculating !== workbook) replace.set(pkg.workbookKey, encoder.encode(recalculating));
   return {
-    bytes: writeZip(bytes, pkg.entries, replace),
+    bytes: rewriteZip(pkg.archive, (entry) => replace.get(partKey(entry.name))),
     changedParts: [...replace.entries()].filter(([, v]) => v !== null).map(([k]) => k),
     droppedParts: dropped,
     formulasReplaced,

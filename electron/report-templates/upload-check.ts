@@ -1,11 +1,11 @@
 import { MAX_TEMPLATE_BYTES } from '../../shared/api/ops/templates.js';
 import type { TemplateSheetInfo } from '../../shared/api/ops/templates.js';
 import { AppError } from '../platform/app-error.js';
+import { ZipFormatError } from '../zip/central-directory.js';
 import { inspectTemplate } from './inspect-xlsx.js';
 import { SheetXmlError } from './sheet-xml.js';
 import { TemplatePackageError, openTemplatePackage } from './workbook-package.js';
 import type { TemplatePackage } from './workbook-package.js';
-import { ZipFormatError } from './zip-container.js';
 
 /**
  * What an uploaded template must be: an .xlsx workbook of at most 5 MB, without macros, whose sheets this
@@ -46,7 +46,7 @@ export function checkUpload(file: string, bytes: Uint8Array): { pkg: TemplatePac
   } catch (e) {
     throw asTemplateError(file, e);
   }
-  if (pkg.entries.some((e) => /(^|\/)vbaproject\.bin$/.test(e.key))) refuse(file, '含有宏（VBA）：请另存为不含宏的 .xlsx 后上传', 'contains macros (VBA): save it as a macro-free .xlsx first');
+  if ([...pkg.byKey.keys()].some((key) => /(^|\/)vbaproject\.bin$/.test(key))) refuse(file, '含有宏（VBA）：请另存为不含宏的 .xlsx 后上传', 'contains macros (VBA): save it as a macro-free .xlsx first');
   if (!sheets.some((s) => s.worksheet)) refuse(file, '没有可填写的工作表', 'has no worksheet to fill');
   return { pkg, sheets };
 }

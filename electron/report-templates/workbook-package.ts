@@ -1,14 +1,17 @@
-import type { XmlHandler } from '../import/xlsx/xml-scan.js';
-import { XmlScanner } from '../import/xlsx/xml-scan.js';
 import type { Relationship, SheetEntry, WorkbookInfo } from '../import/xlsx/workbook-meta.js';
 import { relsHandler, sharedStringsHandler, stylesHandler, workbookHandler } from '../import/xlsx/workbook-meta.js';
-import type { ZipEntry } from './zip-container.js';
-import { entryText, readZip } from './zip-container.js';
+import type { XmlHandler } from '../import/xlsx/xml-scan.js';
+import { XmlScanner } from '../import/xlsx/xml-scan.js';
+import { partKey } from '../import/xlsx/zip-entries.js';
+import { ZipEntryError, readCentralDirectory } from '../zip/central-directory.js';
+import type { ZipArchive, ZipEntryRecord } from '../zip/central-directory.js';
+import { entryData } from '../zip/inflate.js';
 
 /**
- * An .xlsx package opened for the template features: the zip entries, the workbook part and its relationships,
- * each sheet's part, the styles' date formats and (read on demand) the shared strings. The import reader's
- * XML handlers are reused, so both read a workbook the same way.
+ * An .xlsx package opened for the template features: the zip entries (electron/zip/, kept raw so a filled copy
+ * can reuse the untouched ones byte for byte), the workbook part and its relationships, each sheet's part, the
+ * styles' date formats and (read on demand) the shared strings. The import reader's XML handlers are reused, so
+ * both read a workbook the same way.
  */
 export class TemplatePackageError extends Error {
   constructor(message: string) {
@@ -26,8 +29,9 @@ export interface TemplateSheetEntry extends SheetEntry {
 
 export interface TemplatePackage {
   bytes: Uint8Array;
-  entries: ZipEntry[];
-  byKey: Map<string, ZipEntry>;
+  archive: ZipArchive;
+  /** The entries by folded part name (OPC part names are case-insensitive, zip names are not). */
+  byKey: Map<string, ZipEntryRecord>;
   workbookKey: string;
   workbookRelsKey: string;
   sheets: TemplateSheetEntry[];
@@ -39,6 +43,9 @@ export interface TemplatePackage {
   sharedStrings(): string[];
   text(key: string): string;
 }
+
+/** A part this large inflated is not a report template but damage or a zip bomb. */
+const MAX_PART_BYTES = 64 * 1024 * 1024;
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 const REL_WORKSHEET = /\/worksheet$/;
@@ -54,14 +61,18 @@ function scan(text: string, handler: XmlHandler): void {
 const dirOf = (key: string): string => (key.includes('/') ? key.slice(0, key.lastIndexOf('/') + 1) : '');
 export const relsKeyOf = (key: string): string => `${dirOf(key)}_rels/${key.slice(dirOf(key).length)}.rels`;
 
+const utf8 = new TextDecoder('utf-8');
+
 /** Opens the package; throws TemplatePackageError (or ZipFormatError) naming what is missing or damaged. */
 export function openTemplatePackage(bytes: Uint8Array): TemplatePackage {
-  const entries = readZip(bytes);
-  const byKey = new Map(entries.map((e) => [e.key, e]));
+  const archive = readCentralDirectory(bytes);
+  // Every entry must be there to be copied into the filled workbook, also those never read.
+  for (const e of archive.entries) if (e.fault !== null) throw new ZipEntryError(e.name, e.fault);
+  const byKey = new Map(archive.entries.map((e) => [partKey(e.name), e]));
   const text = (key: string): string => {
     const entry = byKey.get(key);
     if (entry === undefined) throw new TemplatePackageError(`the part ${key} is missing`);
-    return entryText(entry);
+    return utf8.decode(entryData(entry, MAX_PART_BYTES));
   };
   // The workbook part is wherever the package relationships say (almost always xl/workbook.xml).
   let workbookKey = 'xl/workbook.xml';
@@ -87,7 +98,7 @@ export function openTemplatePackage(bytes: Uint8Array): TemplatePackage {
   let strings: string[] | null = null;
   return {
     bytes,
-    entries,
+    archive,
     byKey,
     workbookKey,
     workbookRelsKey,

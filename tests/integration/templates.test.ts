@@ -11,7 +11,7 @@ import type { RawRow } from '../../electron/import/read-delimited.js';
 import { readXlsx } from '../../electron/import/read-xlsx.js';
 import { fromBytes } from '../../electron/import/source-file.js';
 import { fixedClock } from '../../electron/platform/clock.js';
-import { readZip } from '../../electron/report-templates/zip-container.js';
+import { readCentralDirectory } from '../../electron/zip/central-directory.js';
 import { buildReport } from '../../electron/reports/registry.js';
 import { MIGRATIONS } from '../../electron/store/migrations/index.js';
 import { openStore } from '../../electron/store/store.js';
@@ -99,7 +99,7 @@ describe('upload', () => {
     expect(await refusal('merge_cells.xls', xls)).toMatch(/^INVALID_INPUT: The template file merge_cells.xls is not an .xlsx file/);
     expect(await refusal('renamed.xlsx', xls)).toMatch(/is a legacy \.xls or an encrypted workbook/);
     expect(await refusal('big.xlsx', crypto.randomBytes(6 * 1024 * 1024))).toBe('INVALID_INPUT: The template file big.xlsx is 6.0 MB, over the 5 MB limit');
-    expect(await refusal('zip.xlsx', fs.readFileSync(path.join(REAL, 'excel', 'merge_cells.xlsx')).subarray(0, 4000))).toMatch(/cannot be read \(not a zip archive/);
+    expect(await refusal('zip.xlsx', fs.readFileSync(path.join(REAL, 'excel', 'merge_cells.xlsx')).subarray(0, 4000))).toMatch(/cannot be read \(no end-of-central-directory record: not a zip archive/);
     expect(app.services.store.db.prepare('SELECT count(*) FROM report_template').pluck().get()).toBe(0);
     const audited = app.services.store.db.prepare("SELECT outcome FROM audit_log WHERE action = 'templates.upload'").pluck().all();
     expect(audited).toEqual(['failed', 'failed', 'failed', 'failed', 'failed']);
@@ -200,8 +200,8 @@ describe('fill', () => {
   });
 
   it('changes only the two sheets: the other parts are the uploaded file’s, byte for byte', () => {
-    const original = new Map(readZip(new Uint8Array(fs.readFileSync(FIXTURE))).map((e) => [e.name, Buffer.from(e.local)]));
-    const out = readZip(new Uint8Array(Buffer.from(filled.base64, 'base64')));
+    const original = new Map(readCentralDirectory(new Uint8Array(fs.readFileSync(FIXTURE))).entries.map((e) => [e.name, Buffer.from(e.local)]));
+    const out = readCentralDirectory(new Uint8Array(Buffer.from(filled.base64, 'base64'))).entries;
     expect(out.map((e) => e.name)).toEqual([...original.keys()]);
     // openpyxl already sets fullCalcOnLoad, so even the workbook part stays as uploaded.
     expect(out.filter((e) => !original.get(e.name)?.equals(Buffer.from(e.local))).map((e) => e.name)).toEqual(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { csvDataRows, pdfPages, xlsxRows } from '../../electron/package/content.js';
 import { keyId, newKeyFile, parseKeyFile } from '../../electron/package/key.js';
 import { isSafeZipPath, readZip } from '../../electron/package/zip-read.js';
-import { writeZip } from '../../electron/package/zip-write.js';
+import { writeZip } from '../../electron/zip/write.js';
 import { parseCsv, readTable } from '../../electron/consolidation/csv-read.js';
 import { hundredthsOf, sumDecimals } from '../../electron/consolidation/decimal.js';
 import { toCsv } from '../../electron/export/csv.js';

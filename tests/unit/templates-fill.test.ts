@@ -11,7 +11,7 @@ import { fillXlsx } from '../../electron/report-templates/fill-xlsx.js';
 import { inspectTemplate } from '../../electron/report-templates/inspect-xlsx.js';
 import { CellRefusedError } from '../../electron/report-templates/sheet-edit.js';
 import { openTemplatePackage } from '../../electron/report-templates/workbook-package.js';
-import { readZip } from '../../electron/report-templates/zip-container.js';
+import { readCentralDirectory } from '../../electron/zip/central-directory.js';
 import { handmadeXlsx } from '../fixtures/xlsx/handmade.js';
 import { REAL } from '../helpers/real-data.js';
 
@@ -39,7 +39,7 @@ async function excelOf(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 }
 
 /** Compressed entries (name → raw local bytes) of the archive, to prove untouched parts are copied, not re-deflated. */
-const rawEntries = (bytes: Uint8Array): Map<string, Buffer> => new Map(readZip(bytes).map((e) => [e.name, Buffer.from(e.local)]));
+const rawEntries = (bytes: Uint8Array): Map<string, Buffer> => new Map(readCentralDirectory(bytes).entries.map((e) => [e.name, Buffer.from(e.local)]));
 
 function expectUntouched(before: Uint8Array, after: Uint8Array, changed: readonly string[], dropped: readonly string[] = []): void {
   const a = rawEntries(before);
