@@ -119,6 +119,7 @@ export const OP_NAME_LIST = [
   'targets.discard',
   'targets.progress',
   'dashboard.overview',
+  'dashboard.printed',
   'reports.catalog',
   'reports.view',
   'reports.pdf',

@@ -348,6 +348,22 @@ describe('scope', () => {
     expect(await call('dashboard.overview', { orgUnitId: root }, sup)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('records every print of the dashboard in the audit log, and refuses to record a unit the caller may not see', async () => {
+    const sup = supervisorSession(subA);
+    const before = db().prepare('SELECT max(id) FROM audit_log').pluck().get() as number;
+    expect(await call('dashboard.printed', { period: '2026-10', orgUnitId: subA }, sup)).toMatchObject({ ok: true, value: { recorded: true } });
+    expect(await call('dashboard.printed', { period: '2026-10', orgUnitId: subB }, sup)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const entries = db()
+      .prepare('SELECT action, outcome, entity, entity_id AS entityId, after FROM audit_log WHERE id > ? ORDER BY id')
+      .all(before) as Array<{ action: string; outcome: string; entity: string; entityId: string; after: string }>;
+    expect(entries.map((e) => [e.action, e.outcome])).toEqual([
+      ['dashboard.printed', 'ok'],
+      ['dashboard.printed', 'failed'],
+    ]);
+    expect(entries[0]).toMatchObject({ entity: 'dashboard_print', entityId: String(subA) });
+    expect(JSON.parse(entries[0]?.after ?? '{}')).toEqual({ period: '2026-10', orgUnitId: subA });
+  });
+
   it('gives a client manager their own figures and no other manager’s name', async () => {
     const me = managerSession(manager);
     const o = await overview({ period: '2026-10' }, me);

@@ -22,4 +22,12 @@ export const dashboardOps = {
     roles: ALL_ROLES,
     scope: 'own',
   }),
+  'dashboard.printed': op<{ recorded: true }>()({
+    summary:
+      'Records in the audit log that the dashboard was printed: the browser prints the page itself, so the print button reports it first (every print is audited)',
+    input: z.object({ period, orgUnitId: z.number().int().positive().nullable() }).strict(),
+    roles: ALL_ROLES,
+    scope: 'own',
+    exports: true,
+  }),
 };

@@ -1,6 +1,9 @@
 import { Button, Chip, MenuItem, Stack, TextField } from '@mui/material';
 import PrintIcon from '@mui/icons-material/Print';
 import type { DashboardUnit } from '../../../../shared/dashboard/types.js';
+import { useApi } from '../../api/ApiProvider.js';
+import { useAction } from '../../api/useAction.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useT } from '../../i18n/I18nProvider.js';
 import { periodOptions, periodText } from './dashboard-view.js';
 
@@ -22,7 +25,11 @@ export function DashboardControls(props: {
   dataAsOf: string | null;
 }) {
   const t = useT();
+  const api = useApi();
+  const printing = useAction();
   const depth = depths(props.units);
+  // Every print is audited: the browser prints the page, so the print is recorded first and refused prints stay unprinted.
+  const print = () => void printing.run(() => api.call('dashboard.printed', { period: props.period, orgUnitId: props.orgUnitId }), () => window.print());
   return (
     <Stack direction="row" sx={{ gap: 1.5, alignItems: 'center', flexWrap: 'wrap' }} className="bw-no-print">
       <TextField
@@ -58,9 +65,10 @@ export function DashboardControls(props: {
         </TextField>
       )}
       <Chip variant="outlined" label={props.dataAsOf === null ? t('dash.noData') : t('dash.dataAsOf', { date: props.dataAsOf })} data-testid="dash-data-as-of" data-as-of={props.dataAsOf ?? ''} />
-      <Button variant="outlined" startIcon={<PrintIcon />} onClick={() => window.print()} data-testid="dash-print">
+      <Button variant="outlined" startIcon={<PrintIcon />} onClick={print} disabled={printing.busy} data-testid="dash-print">
         {t('dash.print')}
       </Button>
+      {printing.error !== null && <ErrorAlert error={printing.error} />}
     </Stack>
   );
 }
