@@ -1,3 +1,4 @@
+import { columnIndex } from '../../shared/xlsx/cell-ref.js';
 import { strFromU8, unzipSync } from 'fflate';
 
 export type XlsxValue = string | number | null;
@@ -22,12 +23,6 @@ function textOf(xml: string): string {
   let out = '';
   for (const m of xml.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)) out += m[1] ?? '';
   return unescapeXml(out);
-}
-
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { TemplateCellInfo, TemplateSheetInfo } from '../../shared/api/ops/templates.js';
 import { cellRef, parseRange, rangeRef } from '../../shared/reports/template.js';
 import type { CellRange, TemplateSheetShape } from '../../shared/reports/template.js';
-import { booleanText, isoCellText, numberText, serialText } from '../import/xlsx/cell-text.js';
-import { decodeOoxmlEscapes } from '../import/xlsx/xml-scan.js';
+import { cellText } from '../import/xlsx/cell-text.js';
+import type { CellTextContext } from '../import/xlsx/cell-text.js';
 import type { CellNode } from './sheet-xml.js';
 import { SheetXmlError, indexSheet } from './sheet-xml.js';
 import type { TemplatePackage } from './workbook-package.js';
@@ -11,30 +11,20 @@ import type { TemplatePackage } from './workbook-package.js';
 export const GRID_ROWS = 200;
 export const GRID_COLS = 40;
 
-function cellText(cell: CellNode, pkg: TemplatePackage): string {
-  const v = cell.value ?? '';
-  switch (cell.type) {
-    case 's': {
-      const i = Number(v);
-      return Number.isInteger(i) ? (pkg.sharedStrings()[i] ?? '') : '';
-    }
-    case 'inlineStr':
-      return cell.inline ?? decodeOoxmlEscapes(v);
-    case 'str':
-    case 'e':
-      return decodeOoxmlEscapes(v);
-    case 'b':
-      return booleanText(v);
-    case 'd':
-      return isoCellText(v);
-    default:
-      if (v === '') return '';
-      return cell.style !== null && pkg.dateStyles[cell.style] === true ? serialText(v, pkg.date1904) : numberText(v);
-  }
+function textOf(cell: CellNode, ctx: CellTextContext): string {
+  return cellText(cell.type, cell.value ?? '', cell.inline ?? null, cell.style, ctx);
 }
 
 /** Every sheet: its used range, merged ranges, array formulas and the text of its first rows and columns. */
 export function inspectTemplate(pkg: TemplatePackage): TemplateSheetInfo[] {
+  // The shared strings are read only when a cell refers to them.
+  const ctx: CellTextContext = {
+    get sharedStrings() {
+      return pkg.sharedStrings();
+    },
+    dateStyles: pkg.dateStyles,
+    date1904: pkg.date1904,
+  };
   return pkg.sheets.map((sheet): TemplateSheetInfo => {
     const base = { name: sheet.name, state: sheet.state, usedRange: null, rows: 0, cols: 0, merges: [], arrayFormulas: [], cells: [], truncated: false };
     if (!sheet.worksheet || !pkg.byKey.has(sheet.part)) return { ...base, worksheet: false };
@@ -53,7 +43,7 @@ export function inspectTemplate(pkg: TemplatePackage): TemplateSheetInfo[] {
       for (const cell of row.cells) {
         const f = cell.formula;
         if ((f?.type === 'array' || f?.type === 'dataTable') && f.ref !== null) arrays.push(f.ref);
-        const text = cellText(cell, pkg);
+        const text = textOf(cell, ctx);
         if (text === '' && f === null) continue;
         used =
           used === null

@@ -2,7 +2,8 @@ import { cellKind, unitSuffix } from '../../shared/reports/format.js';
 import type { ReportColumn, ReportColumnKind, ReportRow, ReportTable, ReportValue } from '../../shared/reports/report.js';
 import type { ExportedFile } from '../../shared/api/ops/import.js';
 import type { XlsxCell, XlsxSheet } from '../xlsx/build-xlsx.js';
-import { buildXlsx, columnName } from '../xlsx/build-xlsx.js';
+import { columnLetters } from '../../shared/xlsx/cell-ref.js';
+import { buildXlsx } from '../xlsx/build-xlsx.js';
 import { reportTitle } from '../print/report-document.js';
 import { pdfFileName } from '../print/printer.js';
 
@@ -37,7 +38,7 @@ function header(columns: readonly ReportColumn[], rows: readonly ReportRow[]): s
 const widthOf = (c: ReportColumn): number => (c.kind === 'text' ? Math.max(10, c.label.zh.length * 2 + 2) : c.kind === 'fen' ? 18 : 12);
 
 export function reportSheets(table: ReportTable): XlsxSheet[] {
-  const last = columnName(Math.max(0, table.columns.length - 1));
+  const last = columnLetters(Math.max(0, table.columns.length - 1));
   const head: XlsxCell[][] = [
     [table.title.zh],
     ['机构 · 期间', table.scopeLabel],

@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
+import { columnLetters } from '../../shared/xlsx/cell-ref.js';
 import { neutraliseFormula } from '../export/safe-cell.js';
 
 /**
@@ -39,17 +40,6 @@ export function escapeXml(text: string): string {
   return text.replace(/[<>&"]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '&quot;'));
 }
 
-export function columnName(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 function sheetXml(sheet: XlsxSheet, shared: (s: string) => number): string {
   const bold = new Set(sheet.boldRows ?? []);
   const width = Math.max(1, ...sheet.rows.map((r) => r.length));
@@ -59,7 +49,7 @@ function sheetXml(sheet: XlsxSheet, shared: (s: string) => number): string {
     const cells: string[] = [];
     row.forEach((cell, c) => {
       if (cell === null || cell === '') return;
-      const ref = `${columnName(c)}${rowNo}`;
+      const ref = `${columnLetters(c)}${rowNo}`;
       const style = bold.has(rowNo) ? ' s="2"' : '';
       if (typeof cell === 'string') cells.push(`<c r="${ref}"${style} t="s"><v>${shared(neutraliseFormula(cell))}</v></c>`);
       else if (typeof cell === 'number') cells.push(`<c r="${ref}"${style}><v>${cell}</v></c>`);
@@ -72,7 +62,7 @@ function sheetXml(sheet: XlsxSheet, shared: (s: string) => number): string {
   const merges = sheet.merges ?? [];
   return (
     `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
-    `<dimension ref="A1:${columnName(width - 1)}${Math.max(1, sheet.rows.length)}"/>` +
+    `<dimension ref="A1:${columnLetters(width - 1)}${Math.max(1, sheet.rows.length)}"/>` +
     `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
     (cols === '' ? '' : `<cols>${cols}</cols>`) +
     `<sheetData>${parts.join('')}</sheetData>` +

@@ -1,3 +1,4 @@
+import { columnIndex, columnLetters } from '../xlsx/cell-ref.js';
 import { z } from 'zod';
 import type { LocalizedText } from '../i18n/locale.js';
 import { REPORT_CATALOG } from './catalog.js';
@@ -30,24 +31,9 @@ export interface CellRange {
   to: CellPosition;
 }
 
+export { columnIndex, columnLetters };
+
 const A1 = /^(\$?)([A-Za-z]{1,3})(\$?)([1-9]\d{0,6})$/;
-
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 /** 'B12' (or '$B$12', any case) → { row: 12, col: 1 }; null when it is not a cell of a worksheet. */
 export function parseCellRef(ref: string): CellPosition | null {

@@ -4,7 +4,8 @@ import { dayOf } from '../../electron/demo/calendar.js';
 import { csvLine, fenOfYuanText, parseCsvLine, yuanText } from '../../electron/demo/csv.js';
 import { formatRecord, holdingsLayout, padText } from '../../electron/demo/fixed-width.js';
 import { encodeGbk, gbkByteLength } from '../../electron/demo/gbk.js';
-import { buildXlsx, columnName } from '../../electron/xlsx/build-xlsx.js';
+import { buildXlsx } from '../../electron/xlsx/build-xlsx.js';
+import { columnIndex, columnLetters } from '../../shared/xlsx/cell-ref.js';
 import { readXlsx } from '../../electron/demo/xlsx-read.js';
 
 describe('GBK encoding', () => {
@@ -84,8 +85,9 @@ describe('xlsx writer', () => {
 
   it('is byte-for-byte deterministic', () => {
     expect(Buffer.from(buildXlsx([sheet])).equals(Buffer.from(buildXlsx([sheet])))).toBe(true);
-    expect(columnName(0)).toBe('A');
-    expect(columnName(27)).toBe('AB');
+    expect(columnLetters(0)).toBe('A');
+    expect(columnLetters(27)).toBe('AB');
+    for (const i of [0, 25, 26, 701, 702, 16383]) expect(columnIndex(columnLetters(i))).toBe(i);
   });
 
   it('opens in exceljs with strings, numbers, dates and the merged title', async () => {

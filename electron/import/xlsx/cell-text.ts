@@ -1,3 +1,4 @@
+import { decodeOoxmlEscapes } from './xml-scan.js';
 import { excelSerialToIso } from '../values.js';
 
 /**
@@ -86,4 +87,37 @@ export function isoCellText(raw: string): string {
 export function booleanText(raw: string): string {
   const text = raw.trim();
   return text === '1' || text.toLowerCase() === 'true' ? 'TRUE' : text === '0' || text.toLowerCase() === 'false' ? 'FALSE' : text;
+}
+
+/** What a cell's text depends on beyond the cell: the workbook's strings, date styles and date system. */
+export interface CellTextContext {
+  sharedStrings: readonly string[];
+  dateStyles: readonly boolean[];
+  date1904: boolean;
+}
+
+/**
+ * The text of one cell from its `t` type, `<v>` value, inline string (null when it has none) and style: shared and
+ * inline strings, booleans, ISO dates (`t="d"`), and numbers shown as dates where their style is a date format.
+ * Formulas keep their cached result; one without a cached value shows nothing.
+ */
+export function cellText(type: string, value: string, inline: string | null, style: number | null, ctx: CellTextContext): string {
+  switch (type) {
+    case 's': {
+      const index = Number(value);
+      return Number.isInteger(index) ? (ctx.sharedStrings[index] ?? '') : '';
+    }
+    case 'inlineStr':
+      return inline ?? decodeOoxmlEscapes(value);
+    case 'str':
+    case 'e':
+      return decodeOoxmlEscapes(value);
+    case 'b':
+      return booleanText(value);
+    case 'd':
+      return isoCellText(value);
+    default:
+      if (value === '') return '';
+      return style !== null && ctx.dateStyles[style] === true ? serialText(value, ctx.date1904) : numberText(value);
+  }
 }

@@ -1,17 +1,14 @@
 import type { RawRow } from '../read-delimited.js';
-import { booleanText, isoCellText, numberText, serialText } from './cell-text.js';
+import { cellText } from './cell-text.js';
+import type { CellTextContext } from './cell-text.js';
 import { RichTextCollector } from './rich-text.js';
 import type { XmlHandler } from './xml-scan.js';
-import { decodeOoxmlEscapes, ownString, parseAttrs } from './xml-scan.js';
+import { ownString, parseAttrs } from './xml-scan.js';
 
 /** Excel's last column (XFD); a reference beyond it is damage, and must not make a row array that long. */
 const MAX_COLUMNS = 16_384;
 
-export interface SheetContext {
-  sharedStrings: readonly string[];
-  dateStyles: readonly boolean[];
-  date1904: boolean;
-}
+export type SheetContext = CellTextContext;
 
 /** Column letters of a reference like "AB12" to a zero-based index; -1 when it has none. */
 function columnOf(ref: string): number {
@@ -142,26 +139,7 @@ export class SheetRowsHandler implements XmlHandler {
     cells[this.column] = ownString(text);
   }
 
-  /** Formulas keep their cached result (`<v>`); one without a cached value shows nothing. */
   private cellText(): string {
-    const v = this.value;
-    switch (this.type) {
-      case 's': {
-        const index = Number(v);
-        return Number.isInteger(index) ? (this.context.sharedStrings[index] ?? '') : '';
-      }
-      case 'inlineStr':
-        return this.inline !== '' ? this.inline : decodeOoxmlEscapes(v);
-      case 'str':
-      case 'e':
-        return decodeOoxmlEscapes(v);
-      case 'b':
-        return booleanText(v);
-      case 'd':
-        return isoCellText(v);
-      default:
-        if (v === '') return '';
-        return this.context.dateStyles[this.style] === true ? serialText(v, this.context.date1904) : numberText(v);
-    }
+    return cellText(this.type, this.value, this.inline !== '' ? this.inline : null, this.style, this.context);
   }
 }
