@@ -61,7 +61,7 @@ export function storeHoldsData(store: Store): boolean {
 }
 
 /**
- * Writes a verified copy of an open database into `dir`. VACUUM INTO rather than SQLite's online backup API:
+ * Writes a verified copy (`quick_check`, backup-check.ts) of an open database into `dir`. VACUUM INTO rather than SQLite's online backup API:
  * the backup API refuses an encrypted source ("backup is not supported with incompatible source and target
  * databases"), while VACUUM INTO reads one consistent snapshot on this connection (WAL included, other writers
  * carry on) and writes pages through the same cipher, so the copy is encrypted with the same key and no plaintext
@@ -78,7 +78,7 @@ export function writeBackupCopy(
   try {
     db.prepare('VACUUM INTO ?').run(partial);
     fsyncFile(partial);
-    checkBackupCopy(partial, opts.passphrase);
+    checkBackupCopy(partial, opts.passphrase, 'quick');
     const sha256 = sha256OfFile(partial);
     // The checksum first: a backup that exists always has one (an orphan checksum is harmless).
     writeChecksum(file, sha256);
