@@ -25,17 +25,16 @@ export function recomputeChangesAt(store: Store, asOf: string): number {
   if (!hasCurrent) return 0;
   return db
     .prepare(
-      `WITH cur AS (SELECT client_id, sum(CASE WHEN product_type IN ${AUM_PRODUCTS} THEN balance_fen ELSE 0 END) AS aum
-                    FROM balance_snapshot WHERE as_of = @asOf GROUP BY client_id),
-            pre AS (SELECT client_id, sum(CASE WHEN product_type IN ${AUM_PRODUCTS} THEN balance_fen ELSE 0 END) AS aum
-                    FROM balance_snapshot WHERE as_of = @prev GROUP BY client_id),
-            ids AS (SELECT client_id FROM cur UNION SELECT client_id FROM pre)
+      // Every client with a snapshot on either date, in one pass over both dates' index entries (a client held only
+      // on the earlier date is lost; one only on this date is new).
+      `WITH both_dates AS (
+         SELECT client_id,
+                sum(CASE WHEN as_of = @asOf AND product_type IN ${AUM_PRODUCTS} THEN balance_fen ELSE 0 END) AS cur,
+                sum(CASE WHEN as_of = @prev AND product_type IN ${AUM_PRODUCTS} THEN balance_fen ELSE 0 END) AS pre
+         FROM balance_snapshot WHERE as_of IN (@asOf, @prev) GROUP BY client_id)
        INSERT INTO balance_change (client_id, as_of, prev_as_of, aum_fen, prev_aum_fen, net_growth_fen, is_new, is_lost, complete)
-       SELECT ids.client_id, @asOf, @prev, coalesce(cur.aum, 0), coalesce(pre.aum, 0), coalesce(cur.aum, 0) - coalesce(pre.aum, 0),
-              coalesce(pre.aum, 0) <= 0 AND coalesce(cur.aum, 0) > 0,
-              coalesce(pre.aum, 0) > 0 AND coalesce(cur.aum, 0) <= 0,
-              @prev IS NOT NULL
-       FROM ids LEFT JOIN cur ON cur.client_id = ids.client_id LEFT JOIN pre ON pre.client_id = ids.client_id`,
+       SELECT client_id, @asOf, @prev, cur, pre, cur - pre, pre <= 0 AND cur > 0, pre > 0 AND cur <= 0, @prev IS NOT NULL
+       FROM both_dates`,
     )
     .run({ asOf, prev }).changes;
 }
