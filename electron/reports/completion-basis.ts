@@ -12,7 +12,9 @@ import { unitAndDescendants } from '../org/queries.js';
 import { periodWindow } from '../targets/credit.js';
 import { progressBasis } from '../targets/progress-plan.js';
 import { targetProgress } from '../targets/progress.js';
+import type { ReportColumn, ReportValue } from '../../shared/reports/report.js';
 import type { ReportScope } from './scope.js';
+import { col, exact } from './table.js';
 
 /**
  * Target progress (electron/targets/progress.ts) of the indicators with a data source, for each reported unit — what
@@ -111,6 +113,24 @@ export class CompletionMean {
   bp(key: string, indicatorCode: string): number | null {
     return this.sums.get(key)?.byIndicator.get(indicatorCode) ?? null;
   }
+}
+
+/** The completion columns of a ranking by completion: one per indicator, how many counted, and their mean. */
+export function completionColumns(codes: readonly string[], names: ReadonlyMap<string, string>): ReportColumn[] {
+  return [
+    ...codes.map((c) => col(`c_${c}`, `${names.get(c) ?? c}完成率`, `${c} completion`, 'basisPoints')),
+    col('indicators', '考核指标数', 'Indicators', 'count'),
+    col('completion', '平均完成率', 'Mean completion', 'basisPoints'),
+  ];
+}
+
+/** A ranked row's completion cells (see completionColumns); `mean` in basis points. */
+export function completionCells(codes: readonly string[], means: CompletionMean, key: string, mean: bigint | null): Record<string, ReportValue> {
+  return {
+    ...Object.fromEntries(codes.map((c) => [`c_${c}`, means.bp(key, c)])),
+    indicators: means.count(key),
+    completion: exact(mean),
+  };
 }
 
 export function completionBasisText(b: CompletionBasis): { zh: string; en: string } {

@@ -4,7 +4,7 @@ import type { Session } from '../api/types.js';
 import { rank } from '../evaluation/scorecard.js';
 import { rat, roundHalfAway } from '../platform/rational.js';
 import type { Store } from '../store/store.js';
-import { CompletionMean, completionBasis, completionBasisText, progressDay } from './completion-basis.js';
+import { CompletionMean, completionBasis, completionBasisText, completionCells, completionColumns, progressDay } from './completion-basis.js';
 import { managersInForce } from '../targets/context.js';
 import { rankingRun, runBasis } from './ranking-run.js';
 import type { ReportScope } from './scope.js';
@@ -90,9 +90,7 @@ export function managerRanking(store: Store, session: Session, scope: ReportScop
       staffNo: p.staffNo,
       name: p.name,
       outlet: p.outlet,
-      ...Object.fromEntries(codes.map((c) => [`c_${c}`, mean.bp(p.staffNo, c)])),
-      indicators: mean.count(p.staffNo),
-      completion: exact(p.total),
+      ...completionCells(codes, mean, p.staffNo, p.total),
     },
   }));
   return {
@@ -102,9 +100,7 @@ export function managerRanking(store: Store, session: Session, scope: ReportScop
       col('staffNo', '员工号', 'Staff no', 'text'),
       col('name', '姓名', 'Name', 'text'),
       col('outlet', '网点', 'Outlet', 'text'),
-      ...codes.map((c) => col(`c_${c}`, `${indicators.get(c) ?? c}完成率`, `${c} completion`, 'basisPoints')),
-      col('indicators', '考核指标数', 'Indicators', 'count'),
-      col('completion', '平均完成率', 'Mean completion', 'basisPoints'),
+      ...completionColumns(codes, indicators),
     ],
     rows,
     totals: null,

@@ -3,7 +3,7 @@ import type { Session } from '../api/types.js';
 import { rank } from '../evaluation/scorecard.js';
 import { rat, roundHalfAway } from '../platform/rational.js';
 import type { Store } from '../store/store.js';
-import { CompletionMean, completionBasis, completionBasisText } from './completion-basis.js';
+import { CompletionMean, completionBasis, completionBasisText, completionCells, completionColumns } from './completion-basis.js';
 import { rankingRun, runBasis } from './ranking-run.js';
 import type { ReportScope } from './scope.js';
 import { outletsIn } from './scope.js';
@@ -83,9 +83,7 @@ export function outletRanking(store: Store, session: Session, scope: ReportScope
       rank: ranks.get(o.id)?.rank ?? null,
       code: o.code,
       name: o.name,
-      ...Object.fromEntries(codes.map((c) => [`c_${c}`, completions.bp(String(o.id), c)])),
-      indicators: completions.count(String(o.id)),
-      completion: exact(o.completion),
+      ...completionCells(codes, completions, String(o.id), o.completion),
     },
   }));
   return {
@@ -94,9 +92,7 @@ export function outletRanking(store: Store, session: Session, scope: ReportScope
       col('rank', '排名', 'Rank', 'count'),
       col('code', '网点号', 'Outlet code', 'text'),
       col('name', '网点', 'Outlet', 'text'),
-      ...codes.map((c) => col(`c_${c}`, `${indicators.get(c) ?? c}完成率`, `${c} completion`, 'basisPoints')),
-      col('indicators', '考核指标数', 'Indicators', 'count'),
-      col('completion', '平均完成率', 'Mean completion', 'basisPoints'),
+      ...completionColumns(codes, indicators),
     ],
     rows,
     totals: null,
