@@ -4,6 +4,7 @@ import type { Progress } from '../../shared/api/contract.js';
 import type { ApiResult } from '../../shared/api/errors.js';
 import { createApp } from '../app.js';
 import type { App } from '../app.js';
+import { openOrLock } from '../app-gate.js';
 import { localAdminSession } from '../api/types.js';
 import { AppError } from '../platform/app-error.js';
 import { defaultStoreFile } from '../platform/paths.js';
@@ -86,18 +87,24 @@ export function runInit(common: CommonFlags, out: Output): void {
 }
 
 export async function runServe(common: CommonFlags, flags: Flags, out: Output, staticDir: string): Promise<void> {
-  const app = createApp({ storeFile: storeFileOf(common), mode: 'browser', workerFile: workerFileOf(), passphrase: passphraseFromEnv(storeFileOf(common)) });
+  const storeFile = storeFileOf(common);
+  // An encrypted workspace without a usable key in the environment starts locked; the window asks for it (app-gate.ts).
+  const gate = openOrLock({ storeFile, mode: 'browser', workerFile: workerFileOf(), keyFromEnvironment: () => passphraseFromEnv(storeFile) });
   const port = intFlag(flags, 'port');
-  const server = await startBrowserServer(app, port === undefined ? { staticDir } : { staticDir, port });
+  const server = await startBrowserServer(gate, port === undefined ? { staticDir } : { staticDir, port });
+  const locked = gate.current() === null;
   out.result(
-    { url: server.url, port: server.port, store: app.services.store.file },
-    `浏览器模式 Browser mode: ${server.url}\n(store: ${app.services.store.file}; Ctrl+C to stop)`,
+    { url: server.url, port: server.port, store: storeFile, locked },
+    `浏览器模式 Browser mode: ${server.url}\n(store: ${storeFile}${locked ? '; 已加密，请在页面中输入口令解锁 encrypted: unlock it in the page' : ''}; Ctrl+C to stop)`,
   );
-  const stopBackups = startBackupSchedule(app.services.store, { clock: app.services.clock });
+  let stopBackups = (): void => undefined;
+  gate.onOpen((app) => {
+    stopBackups = startBackupSchedule(app.services.store, { clock: app.services.clock });
+  });
   await waitForSignal();
   stopBackups();
   await server.close();
-  app.close();
+  gate.close();
 }
 
 function waitForSignal(): Promise<void> {

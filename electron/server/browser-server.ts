@@ -10,6 +10,8 @@ import { isAppError } from '../platform/app-error.js';
 import { LOCALES } from '../../shared/i18n/locale.js';
 import type { Locale } from '../../shared/i18n/locale.js';
 import type { App } from '../app.js';
+import type { AppGate } from '../app-gate.js';
+import type { Dispatcher } from '../api/dispatcher.js';
 import { anonymousSession } from '../security/sessions.js';
 import type { Session } from '../api/types.js';
 import { createLogger } from '../platform/log.js';
@@ -73,7 +75,7 @@ function localeOf(req: http.IncomingMessage): Locale {
   return (LOCALES as readonly string[]).includes(String(value)) ? (value as Locale) : 'zh-CN';
 }
 
-async function handleApi(app: App, req: http.IncomingMessage, res: http.ServerResponse, opName: string, session: Session) {
+async function handleApi(dispatcher: Pick<Dispatcher, 'call'>, req: http.IncomingMessage, res: http.ServerResponse, opName: string, session: Session) {
   if (req.method !== 'POST') return refuse(res, 405, 'Method Not Allowed');
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'Unsupported Media Type');
   let input: unknown;
@@ -91,7 +93,7 @@ async function handleApi(app: App, req: http.IncomingMessage, res: http.ServerRe
   const send = (m: WireMessage): void => {
     if (!res.writableEnded) res.write(`${JSON.stringify(m)}\n`);
   };
-  const result = await app.dispatcher.call(opName, input, {
+  const result = await dispatcher.call(opName, input, {
     session,
     signal: controller.signal,
     onProgress: (progress) => send({ type: 'progress', progress }),
@@ -101,12 +103,15 @@ async function handleApi(app: App, req: http.IncomingMessage, res: http.ServerRe
 }
 
 /** Receives a file for import into memory (never to disk) and answers with its upload id. */
-async function handleUpload(app: App, req: http.IncomingMessage, res: http.ServerResponse, session: Session): Promise<void> {
+async function handleUpload(app: App | null, req: http.IncomingMessage, res: http.ServerResponse, session: Session): Promise<void> {
   if (req.method !== 'POST') return refuse(res, 405, 'Method Not Allowed');
   const reply = (result: ApiResult<UploadInfo>): void => {
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(JSON.stringify(result));
   };
+  if (app === null) {
+    return reply({ ok: false, error: { code: 'WORKSPACE_LOCKED', message: pickText({ zh: '工作区尚未解锁', en: 'The workspace is still locked' }, session.locale) } });
+  }
   if (!session.authenticated || !ADMIN_ONLY.includes(session.role)) {
     return reply({ ok: false, error: { code: 'FORBIDDEN', message: pickText({ zh: '当前角色无权导入数据', en: 'Your role may not import data' }, session.locale) } });
   }
@@ -131,8 +136,16 @@ async function handleUpload(app: App, req: http.IncomingMessage, res: http.Serve
   }
 }
 
-/** Serves the built renderer and the API on 127.0.0.1 only, guarded by a per-launch token. */
-export async function startBrowserServer(app: App, opts: BrowserServerOptions): Promise<BrowserServer> {
+function isGate(app: App | AppGate): app is AppGate {
+  return 'current' in app;
+}
+
+/**
+ * Serves the built renderer and the API on 127.0.0.1 only, guarded by a per-launch token. Given an AppGate (an
+ * encrypted workspace that may start locked, electron/app-gate.ts) the same checks apply; only what answers changes.
+ */
+export async function startBrowserServer(served: App | AppGate, opts: BrowserServerOptions): Promise<BrowserServer> {
+  const live = (): App | null => (isGate(served) ? served.current() : served);
   const token = opts.token ?? newToken();
   // The signed-in user's session from the x-workbench-session header; without one only public operations run.
   const makeSession =
@@ -140,7 +153,7 @@ export async function startBrowserServer(app: App, opts: BrowserServerOptions): 
       ? (req: http.IncomingMessage): Session => {
           const locale = localeOf(req);
           const header = req.headers[SESSION_HEADER];
-          return app.services.sessions.resolve(Array.isArray(header) ? header[0] : header, locale) ?? anonymousSession(locale);
+          return live()?.services.sessions.resolve(Array.isArray(header) ? header[0] : header, locale) ?? anonymousSession(locale);
         }
       : (req: http.IncomingMessage): Session => (opts.session as (l: Locale) => Session)(localeOf(req));
   let port = 0;
@@ -157,7 +170,7 @@ export async function startBrowserServer(app: App, opts: BrowserServerOptions): 
       if (given === undefined) return refuse(res, 401, 'Unauthorized: missing token');
       if (!tokensEqual(Array.isArray(given) ? given[0] : given, token)) return refuse(res, 403, 'Forbidden: wrong token');
       if (url.pathname === UPLOAD_PATH) {
-        handleUpload(app, req, res, makeSession(req)).catch((e: unknown) => {
+        handleUpload(live(), req, res, makeSession(req)).catch((e: unknown) => {
           log.error('upload failed', { error: String(e) });
           if (!res.headersSent) refuse(res, 500, 'Internal Server Error');
         });
@@ -165,7 +178,7 @@ export async function startBrowserServer(app: App, opts: BrowserServerOptions): 
       }
       if (!url.pathname.startsWith(API_PATH_PREFIX)) return refuse(res, 404, 'Not Found');
       const opName = url.pathname.slice(API_PATH_PREFIX.length);
-      handleApi(app, req, res, opName, makeSession(req)).catch((e: unknown) => {
+      handleApi(served.dispatcher, req, res, opName, makeSession(req)).catch((e: unknown) => {
         log.error('api request failed', { error: String(e) });
         if (!res.headersSent) refuse(res, 500, 'Internal Server Error');
         else res.end();

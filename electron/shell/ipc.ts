@@ -26,15 +26,19 @@ const MAX_CALL_ID_LENGTH = 128;
 
 export interface IpcDeps {
   dispatcher: Dispatcher;
-  /** Where uploaded import files are held; absent in tests that do not upload. */
-  uploads?: UploadStore;
+  /**
+   * Where uploaded import files are held; absent in tests that do not upload. A function when the workspace may
+   * start locked (electron/app-gate.ts): null until it is unlocked.
+   */
+  uploads?: UploadStore | (() => UploadStore | null);
   now?: () => number;
   /**
    * Signed-in sessions. The main process keeps each window's session token itself (the renderer never holds it):
    * a successful auth.login / auth.setup from a window signs that window in, auth.logout signs it out. Without a
-   * registry (unit tests of the bridge) every window is the local administrator.
+   * registry (unit tests of the bridge) every window is the local administrator. A function when the workspace may
+   * start locked: while it returns null every window is anonymous (only system.info and system.unlock answer).
    */
-  sessions?: SessionRegistry;
+  sessions?: SessionRegistry | (() => SessionRegistry | null);
 }
 
 export interface IpcRegistration {
@@ -87,7 +91,8 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'on' | 'removeHand
     const prefs = await dispatcher.invoke('preferences.get', {}, { session: localAdminSession() });
     const locale = prefs.ok ? prefs.value.locale : DEFAULT_LOCALE;
     if (deps.sessions === undefined) return localAdminSession(locale);
-    return deps.sessions.resolve(tokens.get(senderId), locale) ?? anonymousSession(locale);
+    const registry = typeof deps.sessions === 'function' ? deps.sessions() : deps.sessions;
+    return registry?.resolve(tokens.get(senderId), locale) ?? anonymousSession(locale);
   };
 
   const refuse = async (code: ErrorCode, text: LocalizedText): Promise<ApiResult<never>> =>
@@ -133,11 +138,12 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'on' | 'removeHand
     if (!fromAppFrame(event)) return refuse('FORBIDDEN', { zh: '调用来源不是本应用的页面', en: 'Calls are accepted only from the app’s own pages' });
     const session = await sessionOf(event.sender.id);
     if (!session.authenticated || !ADMIN_ONLY.includes(session.role)) return refuse('FORBIDDEN', { zh: '当前角色无权导入数据', en: 'Your role may not import data' });
-    if (typeof name !== 'string' || !(data instanceof ArrayBuffer || data instanceof Uint8Array) || deps.uploads === undefined) {
+    const uploads = typeof deps.uploads === 'function' ? deps.uploads() : deps.uploads;
+    if (typeof name !== 'string' || !(data instanceof ArrayBuffer || data instanceof Uint8Array) || uploads === undefined || uploads === null) {
       return refuse('INVALID_INPUT', { zh: '上传的文件无效', en: 'Invalid upload' });
     }
     try {
-      const upload = deps.uploads.put(name.replace(/[\\/\0]/g, '_') || 'upload', data instanceof ArrayBuffer ? new Uint8Array(data) : data);
+      const upload = uploads.put(name.replace(/[\\/\0]/g, '_') || 'upload', data instanceof ArrayBuffer ? new Uint8Array(data) : data);
       return { ok: true, value: { uploadId: upload.id, name: upload.name, size: upload.size } };
     } catch (e) {
       if (isAppError(e)) return refuse(e.code, e.text);

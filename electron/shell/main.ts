@@ -2,8 +2,8 @@ import path from 'node:path';
 import { BrowserWindow as ElectronWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { pickText } from '../../shared/i18n/locale.js';
-import { createApp } from '../app.js';
-import type { App } from '../app.js';
+import { openOrLock } from '../app-gate.js';
+import type { AppGate } from '../app-gate.js';
 import { isAppError } from '../platform/app-error.js';
 import { createLogger } from '../platform/log.js';
 import { defaultStoreFile, userDataDir } from '../platform/paths.js';
@@ -27,7 +27,7 @@ app.setPath('userData', userDataDir());
 app.enableSandbox();
 registerAppScheme(protocol);
 
-let workbench: App | null = null;
+let workbench: AppGate | null = null;
 let ipc: IpcRegistration | null = null;
 let mainWindow: BrowserWindow | null = null;
 let stopBackups: (() => void) | null = null;
@@ -67,18 +67,34 @@ async function start(): Promise<void> {
     // The key: a typed passphrase (BW_PASSPHRASE), else the workspace's key envelope through the OS store
     // (safeStorage), else the administrator's recovery passphrase (BW_RECOVERY_PASSPHRASE), which also re-seals
     // the key for this Windows user (electron/security/key-envelope.ts).
-    const passphrase =
-      process.env['BW_PASSPHRASE'] ||
-      (unlockWorkspace(storeFile, electronOsProtection(safeStorage), () => process.env['BW_RECOVERY_PASSPHRASE'] || null) ?? undefined);
-    workbench = createApp({ storeFile, mode: 'electron', workerFile: path.join(__dirname, '..', 'worker.cjs'), passphrase, printer });
+    // Without any of them the app starts locked and the window asks (the same passphrase or the recovery one;
+    // electron/app-gate.ts); a recovery typed there re-seals the key for this Windows user too.
+    const os = electronOsProtection(safeStorage);
+    workbench = openOrLock({
+      storeFile,
+      mode: 'electron',
+      workerFile: path.join(__dirname, '..', 'worker.cjs'),
+      printer,
+      keyFromEnvironment: () =>
+        process.env['BW_PASSPHRASE'] || (unlockWorkspace(storeFile, os, () => process.env['BW_RECOVERY_PASSPHRASE'] || null) ?? undefined),
+      keyFromTyped: (typed) => unlockWorkspace(storeFile, os, () => typed) ?? typed,
+    });
   } catch (e) {
     fail('无法打开工作区 Cannot open the workspace', e);
     return;
   }
-  log.info('workspace open', { store: workbench.services.store.file });
-  stopBackups = startBackupSchedule(workbench.services.store, { clock: workbench.services.clock });
+  const gate = workbench;
+  if (gate.current() === null) log.info('workspace locked: waiting for the passphrase in the window', { store: storeFile });
+  gate.onOpen((opened) => {
+    log.info('workspace open', { store: opened.services.store.file });
+    stopBackups = startBackupSchedule(opened.services.store, { clock: opened.services.clock });
+  });
   serveRenderer(protocol, rendererRoot(__dirname));
-  ipc = registerIpc(ipcMain, { dispatcher: workbench.dispatcher, uploads: workbench.services.uploads, sessions: workbench.services.sessions });
+  ipc = registerIpc(ipcMain, {
+    dispatcher: gate.dispatcher,
+    uploads: () => gate.current()?.services.uploads ?? null,
+    sessions: () => gate.current()?.services.sessions ?? null,
+  });
   mainWindow = await createMainWindow({ preloadPath: path.join(__dirname, 'preload.cjs'), packaged: app.isPackaged });
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -67,6 +67,11 @@ function isPlainSqlite(file: string): boolean {
   }
 }
 
+/** An existing, non-empty workspace file without the plain SQLite header: encrypted (or not a database at all). */
+export function looksEncrypted(file: string): boolean {
+  return fs.existsSync(file) && fs.statSync(file).size > 0 && !isPlainSqlite(file);
+}
+
 function pragmaNumber(db: Database, name: string): number {
   return db.pragma(name, { simple: true }) as number;
 }

@@ -12,6 +12,9 @@ export const systemHandlers: DomainHandlers<'system'> = {
     migrationCount: MIGRATIONS.length,
     sqliteVersion: (ctx.store.db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
     session: { userName: ctx.session.userName, role: ctx.session.role },
+    locked: false,
   }),
+  // The workspace is already open (the locked state is answered by electron/app-gate.ts before any handler).
+  'system.unlock': () => ({ open: true }),
   'system.summary': (_input, ctx) => workspaceSummary(ctx.store),
 };

@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'STORE_LOCKED',
   'STORE_UNREADABLE',
   'STORE_KEY',
+  /** An encrypted workspace started without its key: only system.info and system.unlock answer until it is unlocked. */
+  'WORKSPACE_LOCKED',
   'IMPORT_INVALID',
   'PRINT_UNAVAILABLE',
   'INTERNAL',

@@ -6,6 +6,7 @@
 export const OP_NAME_LIST = [
   'system.info',
   'system.summary',
+  'system.unlock',
   'auth.status',
   'auth.setup',
   'auth.login',

@@ -13,6 +13,7 @@ import { worklogEn } from './worklog-en.js';
 import { reportsEn } from './reports-en.js';
 import { packageEn } from './package-en.js';
 import { templatesEn } from './templates-en.js';
+import { unlockEn } from './unlock-en.js';
 import type { zhCN } from './messages-zh.js';
 
 /** Same keys as the Chinese reference: a missing or extra key is a compile error. */
@@ -32,6 +33,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...reportsEn,
   ...packageEn,
   ...templatesEn,
+  ...unlockEn,
   'app.name': 'Branch Workbench',
   'app.loading': 'Loading the workspace…',
   'app.loadFailedTitle': 'Cannot load the workspace',

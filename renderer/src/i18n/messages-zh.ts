@@ -13,6 +13,7 @@ import { worklogZh } from './worklog-zh.js';
 import { reportsZh } from './reports-zh.js';
 import { packageZh } from './package-zh.js';
 import { templatesZh } from './templates-zh.js';
+import { unlockZh } from './unlock-zh.js';
 
 /**
  * The Chinese dictionary is the reference: its keys are the key set, and the English one must have
@@ -34,6 +35,7 @@ export const zhCN = {
   ...reportsZh,
   ...packageZh,
   ...templatesZh,
+  ...unlockZh,
   'app.name': '网点管户工作台',
   'app.loading': '正在加载工作区…',
   'app.loadFailedTitle': '无法加载工作区',

@@ -4,6 +4,7 @@ import type { ApiError } from '../../../shared/api/errors.js';
 import type { DemoReport } from '../../../shared/api/ops/demo.js';
 import { createJobStore } from '../api/long-job.js';
 import { AuthGate } from '../auth/AuthGate.js';
+import { UnlockPage } from '../boot/UnlockPage.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useLocale, useT } from '../i18n/I18nProvider.js';
 import { useHashRoute } from '../routing/useHashRoute.js';
@@ -25,10 +26,11 @@ export function Shell() {
   const page = useHashRoute();
   const [demoJob] = useState(() => createJobStore<DemoReport>());
 
+  const locked = boot.state === 'ready' && boot.value.locked;
   // After the render that shows the reconciled language, so tests never see the language flip.
   useEffect(() => {
-    setAppState(boot.state);
-  }, [boot.state]);
+    setAppState(locked ? 'locked' : boot.state);
+  }, [boot.state, locked]);
 
   if (boot.state === 'loading') {
     return (
@@ -52,6 +54,8 @@ export function Shell() {
       </Stack>
     );
   }
+  // An encrypted workspace started without its key: unlocking boots the shell again, on to sign-in.
+  if (boot.value.locked) return <UnlockPage info={boot.value} onUnlocked={retry} />;
   return (
     <ShellProvider info={boot.value} demoJob={demoJob}>
       <AuthGate>

@@ -23,6 +23,8 @@ export function useShellBootstrap(): { boot: QueryState<AppInfo>; retry: () => v
       ([info, preferences]) => {
         if (signal.aborted) return;
         if (!info.ok) return setBoot({ state: 'error', error: info.error });
+        // Locked: nothing else answers yet (preferences included); the shell shows the unlock page.
+        if (info.value.locked) return setBoot({ state: 'ready', value: info.value });
         if (!preferences.ok) return setBoot({ state: 'error', error: preferences.error });
         adoptLocale(preferences.value.locale);
         setBoot({ state: 'ready', value: info.value });

@@ -14,6 +14,18 @@ export interface AppInfo {
   sqliteVersion: string;
   /** Who the caller is, so the UI can offer only what the role may do (the server still checks). */
   session: { userName: string; role: Role };
+  /**
+   * An encrypted workspace started without a usable key: nothing but this and `system.unlock` answers until the
+   * passphrase is typed in the window (the store facts above are then unknown: schema 0, no SQLite version).
+   */
+  locked: boolean;
+  /** While locked: what unlocks it — the workspace passphrase, or the recovery passphrase of its key envelope. */
+  unlockWith?: 'passphrase' | 'recovery';
+}
+
+export interface UnlockResult {
+  /** The workspace is open; the renderer boots again and continues to sign-in. */
+  open: true;
 }
 
 export interface WorkspaceSummary {
@@ -32,6 +44,13 @@ export const systemOps = {
   'system.info': op<AppInfo>()({
     summary: 'Application, run mode and store facts',
     input: z.object({}).strict(),
+    roles: ALL_ROLES,
+    scope: 'any',
+    public: true,
+  }),
+  'system.unlock': op<UnlockResult>()({
+    summary: 'Open an encrypted workspace that started locked, with its passphrase (or its recovery passphrase)',
+    input: z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
     roles: ALL_ROLES,
     scope: 'any',
     public: true,

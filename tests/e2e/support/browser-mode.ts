@@ -14,10 +14,18 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `branch-workbench serve --json` as a real child process and reads its URL from stdout. */
-export function startServe(dbFile: string, extraArgs: string[] = []): Promise<RunningServer> {
+/**
+ * Starts `branch-workbench serve --json` as a real child process and reads its URL from stdout. `env` adds to the
+ * inherited environment; a variable given as undefined is removed (e.g. BW_PASSPHRASE, to start locked).
+ */
+export function startServe(dbFile: string, extraArgs: string[] = [], env: Record<string, string | undefined> = {}): Promise<RunningServer> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, BW_LOG_LEVEL: 'warn' };
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete childEnv[name];
+    else childEnv[name] = value;
+  }
   const child = spawn(process.execPath, [path.resolve('dist/cli.cjs'), 'serve', '--db', dbFile, '--json', ...extraArgs], {
-    env: { ...process.env, BW_LOG_LEVEL: 'warn' },
+    env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
